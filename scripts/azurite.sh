@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Starts a pinned Azurite (tools/azurite) on free loopback ports and prints the shell lines to use it:
+#   eval "$(scripts/azurite.sh start DIR)"  -> sets AZURITE_PID and CVC_STORAGE (a connection string)
+# With "start-default", uses Azurite's usual ports 10000-10002 (the demo's), unless something listens there.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+mode="${1:-start}"
+dir="${2:-$(mktemp -d)}"
+key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+if [ ! -x "$root/tools/azurite/node_modules/.bin/azurite" ]; then
+  echo "Installing Azurite (npm ci in tools/azurite)..." >&2
+  (cd "$root/tools/azurite" && npm ci --no-audit --no-fund --loglevel=error >&2)
+fi
+
+if [ "$mode" = "start-default" ]; then
+  blob=10000; queue=10001; table=10002
+  if listening $blob && listening $table; then
+    echo "Azurite (or another storage emulator) already listens on 10000-10002: using it." >&2
+    echo "export CVC_STORAGE='UseDevelopmentStorage=true'"
+    echo "export AZURITE_PID=''"
+    exit 0
+  fi
+else
+  blob=$(free_port); queue=$(free_port); table=$(free_port)
+fi
+
+mkdir -p "$dir"
+"$root/tools/azurite/node_modules/.bin/azurite" --silent --location "$dir" --skipApiVersionCheck --loose \
+  --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" \
+  >"$dir/azurite.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do
+  if listening "$blob" && listening "$table"; then break; fi
+  if ! kill -0 "$pid" 2>/dev/null; then echo "Azurite failed to start; its log:" >&2; cat "$dir/azurite.log" >&2; exit 1; fi
+  sleep 0.2
+done
+echo "Azurite is up (blob $blob, queue $queue, table $table; pid $pid)." >&2
+echo "export AZURITE_PID=$pid"
+echo "export CVC_STORAGE='DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;'"

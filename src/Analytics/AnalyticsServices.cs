@@ -1,0 +1,56 @@
+using ClassVisCloud.Analytics.Api;
+using ClassVisCloud.Analytics.Ingest;
+using ClassVisCloud.Analytics.Queries;
+using ClassVisCloud.Analytics.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClassVisCloud.Analytics;
+
+/// <summary>Registers the domain once for the Functions app and the DevHost alike.</summary>
+public static class AnalyticsServices
+{
+    /// <summary>
+    /// Settings: <c>RunsStorage</c> (a connection string) or <c>RunsStorage__blobServiceUri</c> and
+    /// <c>RunsStorage__tableServiceUri</c> (managed identity; <c>RunsStorage__clientId</c> for a user-assigned one);
+    /// without them <c>AzureWebJobsStorage</c>, then Azurite. <c>RunsContainer</c> (default runs), <c>TablePrefix</c> (default cvc).
+    /// </summary>
+    public static StorageOptions ReadStorageOptions(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("RunsStorage");
+        var connection = configuration["RunsStorage"];
+        Uri? Uri(string key) => section[key] is { Length: > 0 } value ? new Uri(value) : null;
+        var blobUri = Uri("blobServiceUri");
+        if (string.IsNullOrWhiteSpace(connection) && blobUri is null)
+            connection = configuration["AzureWebJobsStorage"] is { Length: > 0 } host ? host : StorageOptions.DevelopmentConnectionString;
+        return new StorageOptions
+        {
+            ConnectionString = connection,
+            BlobServiceUri = blobUri,
+            TableServiceUri = Uri("tableServiceUri"),
+            ManagedIdentityClientId = section["clientId"],
+            Container = configuration["RunsContainer"] is { Length: > 0 } container ? container : "runs",
+            TablePrefix = configuration["TablePrefix"] is { Length: > 0 } prefix ? prefix : "cvc",
+        };
+    }
+
+    public static IServiceCollection AddClassVisCloudAnalytics(this IServiceCollection services, StorageOptions options)
+    {
+        // Clients are thread-safe and made once; the first resolution creates the tables (and retries on the next if storage was down).
+        services.AddSingleton(_ => StorageClients.CreateAsync(options).GetAwaiter().GetResult());
+        services.AddSingleton(new ImmutableCache());
+        services.AddSingleton<SampleSets>();
+        services.AddSingleton<EpochColumnsReader>();
+        services.AddSingleton<MispredictionCounter>();
+        services.AddSingleton<IngestLedger>();
+        services.AddSingleton<EpochIngestor>();
+        services.AddSingleton<AttentionIngestor>();
+        services.AddSingleton<ManifestIngestor>();
+        services.AddSingleton<BlobIngestor>();
+        services.AddSingleton<ContainerSweeper>();
+        services.AddSingleton<RunsApi>();
+        services.AddSingleton<EpochApi>();
+        services.AddSingleton<SampleApi>();
+        return services;
+    }
+}

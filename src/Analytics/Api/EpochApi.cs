@@ -1,0 +1,110 @@
+using System.Text.Json;
+using ClassVisCloud.Analytics.Compute;
+using ClassVisCloud.Analytics.Queries;
+using ClassVisCloud.Analytics.Storage;
+
+namespace ClassVisCloud.Analytics.Api;
+
+/// <summary>The per-epoch routes: samples, classes, confusion, scores.</summary>
+public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns, MispredictionCounter mispredictions, SampleSets sampleSets)
+{
+    public async Task<ApiResponse> SamplesAsync(string? run, string? epoch, string? split, string? format, CancellationToken cancellationToken = default)
+    {
+        var arrow = ApiArguments.Arrow(format);
+        if (arrow.Problem is { } badFormat) return badFormat;
+        var selection = await EpochSelection.ResolveAsync(storage, run, epoch, split, cancellationToken);
+        if (selection.Problem is { } problem) return problem;
+        var s = selection.Value;
+        var ids = sampleSets.GetAsync(s.View.Run, s.Summary.SetHash, cancellationToken);
+        var labels = columns.ClassesAsync(s.Epoch, s.SplitIndex, Columns.Labels, cancellationToken);
+        var predicted = columns.ClassesAsync(s.Epoch, s.SplitIndex, Columns.Predicted, cancellationToken);
+        var score = columns.FloatsAsync(s.Epoch, s.SplitIndex, Columns.Score, cancellationToken);
+        var counts = mispredictions.CountAsync(s.View, s.Epoch, s.Split, cancellationToken);
+        var data = new SampleColumns(s.Split, s.Epoch.Epoch, await ids, s.Epoch.IntegerIds, await labels, await predicted, await score, await counts);
+        return arrow.Value
+            ? ApiResponse.FromBytes(200, data.ToArrow(), ApiResponse.ArrowType, s.ETagSeed("samples", history: true))
+            : ApiResponse.FromBytes(200, data.ToJson(), ApiResponse.JsonType, s.ETagSeed("samples", history: true));
+    }
+
+    public async Task<ApiResponse> ClassesAsync(string? run, string? epoch, string? split, CancellationToken cancellationToken = default)
+    {
+        var selection = await EpochSelection.ResolveAsync(storage, run, epoch, split, cancellationToken);
+        if (selection.Problem is { } problem) return problem;
+        var s = selection.Value;
+        var aggregates = await AggregatesAsync(s, cancellationToken);
+        var names = s.View.ClassNames;
+        return ApiResponse.Ok(new
+        {
+            split = s.Split,
+            epoch = s.Epoch.Epoch,
+            classes = aggregates.Classes.Select(c => new
+            {
+                index = c.Index, name = names[c.Index], predicted = c.Predicted, correct = c.Correct, labelled = c.Labelled,
+                meanScore = c.MeanScore, scoreHistogram = c.ScoreHistogram,
+            }),
+        }, s.ETagSeed("classes"));
+    }
+
+    public async Task<ApiResponse> ConfusionAsync(string? run, string? epoch, string? split, CancellationToken cancellationToken = default)
+    {
+        var selection = await EpochSelection.ResolveAsync(storage, run, epoch, split, cancellationToken);
+        if (selection.Problem is { } problem) return problem;
+        var s = selection.Value;
+        var aggregates = await AggregatesAsync(s, cancellationToken);
+        return ApiResponse.Ok(new { split = s.Split, epoch = s.Epoch.Epoch, classes = s.View.ClassNames, matrix = aggregates.Confusion }, s.ETagSeed("confusion"));
+    }
+
+    Task<SplitAggregates> AggregatesAsync(EpochSelection s, CancellationToken cancellationToken) =>
+        columns.DecodedAsync(s.Epoch, s.SplitIndex, Columns.Aggregates,
+            bytes => JsonSerializer.Deserialize<SplitAggregates>(bytes, ApiResponse.Json)!, a => a.Classes.Length * (long)a.Classes.Length * 4 + 1024, cancellationToken);
+
+    /// <summary>POST scores: the full probability vectors of the samples asked for, in the order asked.</summary>
+    public async Task<ApiResponse> ScoresAsync(string? run, string? epoch, byte[] body, CancellationToken cancellationToken = default)
+    {
+        if (body.Length > ApiArguments.MaxBodyBytes) return ApiResponse.Error(413, "body too large", $"the body is {body.Length} bytes; at most {ApiArguments.MaxBodyBytes} are allowed");
+        ScoresRequest? request;
+        try { request = JsonSerializer.Deserialize<ScoresRequest>(body, ApiResponse.Json); }
+        catch (JsonException ex) { return ApiResponse.BadRequest($"the body is not valid JSON: {ex.Message}"); }
+        if (request?.SampleIds is null) return ApiResponse.BadRequest("the body needs \"sampleIds\": an array of sample ids");
+        if (request.SampleIds.Length > ApiArguments.MaxSampleIds) return ApiResponse.Error(413, "too many sample ids", $"{request.SampleIds.Length} sample ids; at most {ApiArguments.MaxSampleIds} are allowed");
+        var ids = new string[request.SampleIds.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var element = request.SampleIds[i];
+            ids[i] = element.ValueKind switch
+            {
+                JsonValueKind.String => element.GetString()!,
+                JsonValueKind.Number => element.GetRawText(),
+                _ => "",
+            };
+            if (ApiArguments.CheckId(ids[i], $"sample id at index {i}") is { } bad) return bad;
+        }
+        var selection = await EpochSelection.ResolveAsync(storage, run, epoch, request.Split, cancellationToken);
+        if (selection.Problem is { } problem) return problem;
+        var s = selection.Value;
+        var known = await sampleSets.GetAsync(s.View.Run, s.Summary.SetHash, cancellationToken);
+        var positions = new int[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            positions[i] = SampleSets.IndexOf(known, ids[i]);
+            if (positions[i] < 0) return ApiResponse.NotFound($"no sample '{ids[i]}' in split '{s.Split}' of epoch {s.Epoch.Epoch}");
+        }
+        var scores = await ScoreVectorsAsync(s, positions, cancellationToken);
+        return ApiResponse.Ok(new { split = s.Split, epoch = s.Epoch.Epoch, sampleIds = ids, scores });
+    }
+
+    /// <summary>Reads the whole probability column when many rows are asked for (cached), else just the pages holding the rows.</summary>
+    async Task<float[][]> ScoreVectorsAsync(EpochSelection s, int[] positions, CancellationToken cancellationToken)
+    {
+        var c = s.Epoch.ClassCount;
+        if (positions.Length > 64)
+        {
+            var all = await columns.FloatsAsync(s.Epoch, s.SplitIndex, Columns.Probabilities, cancellationToken);
+            return positions.Select(p => all.AsSpan(p * c, c).ToArray()).ToArray();
+        }
+        var rows = await Task.WhenAll(positions.Select(p => columns.RangeAsync(s.Epoch, s.SplitIndex, Columns.Probabilities, (long)p * c * 4, c * 4, cancellationToken)));
+        return rows.Select(bytes => ColumnCodec.DecodeFloats(bytes)).ToArray();
+    }
+
+    sealed record ScoresRequest(string? Split, JsonElement[]? SampleIds);
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Apache.Arrow.Types;
+
+namespace ClassVisCloud.Analytics.Api;
+
+/// <summary>The samples route's columns, as JSON (default) or as an Apache Arrow IPC stream.</summary>
+public sealed record SampleColumns(string Split, long Epoch, string[] SampleIds, bool IntegerIds, int[] Label, int[] Predicted, float[] Score, int[] Mispredictions)
+{
+    public byte[] ToJson()
+    {
+        var buffer = new MemoryStream(SampleIds.Length * 48 + 256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("split", Split);
+            writer.WriteNumber("epoch", Epoch);
+            writer.WriteStartArray("sampleId");
+            foreach (var id in SampleIds)
+            {
+                if (IntegerIds) writer.WriteRawValue(id, skipInputValidation: true); else writer.WriteStringValue(id);
+            }
+            writer.WriteEndArray();
+            WriteInts(writer, "label", Label);
+            WriteInts(writer, "predicted", Predicted);
+            writer.WriteStartArray("score");
+            foreach (var s in Score) writer.WriteNumberValue(s);
+            writer.WriteEndArray();
+            WriteInts(writer, "mispredictions", Mispredictions);
+            writer.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    static void WriteInts(Utf8JsonWriter writer, string name, int[] values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var v in values) writer.WriteNumberValue(v);
+        writer.WriteEndArray();
+    }
+
+    public byte[] ToArrow()
+    {
+        IArrowArray ids;
+        if (IntegerIds)
+        {
+            var builder = new Int64Array.Builder().Reserve(SampleIds.Length);
+            foreach (var id in SampleIds) builder.Append(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture));
+            ids = builder.Build();
+        }
+        else
+        {
+            var builder = new StringArray.Builder();
+            foreach (var id in SampleIds) builder.Append(id);
+            ids = builder.Build();
+        }
+        var schema = new Schema.Builder()
+            .Field(f => f.Name("sampleId").DataType(IntegerIds ? Int64Type.Default : StringType.Default).Nullable(false))
+            .Field(f => f.Name("label").DataType(Int32Type.Default).Nullable(false))
+            .Field(f => f.Name("predicted").DataType(Int32Type.Default).Nullable(false))
+            .Field(f => f.Name("score").DataType(FloatType.Default).Nullable(false))
+            .Field(f => f.Name("mispredictions").DataType(Int32Type.Default).Nullable(false))
+            .Metadata("split", Split).Metadata("epoch", Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Build();
+        var batch = new RecordBatch(schema,
+        [
+            ids,
+            new Int32Array.Builder().AppendRange(Label).Build(),
+            new Int32Array.Builder().AppendRange(Predicted).Build(),
+            new FloatArray.Builder().AppendRange(Score).Build(),
+            new Int32Array.Builder().AppendRange(Mispredictions).Build(),
+        ], SampleIds.Length);
+        var buffer = new MemoryStream();
+        using (var writer = new ArrowStreamWriter(buffer, schema, leaveOpen: true))
+        {
+            writer.WriteRecordBatch(batch);
+            writer.WriteEnd();
+        }
+        return buffer.ToArray();
+    }
+}

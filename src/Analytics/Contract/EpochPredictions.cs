@@ -1,0 +1,62 @@
+namespace ClassVisCloud.Analytics.Contract;
+
+/// <summary>How the scores of a file were given.</summary>
+public enum ScoreKind { Probabilities, Logits }
+
+/// <summary>
+/// One validated predictions file, split by split, each split in canonical order
+/// (sample ids sorted ordinal). Scores are probabilities (softmax applied when the file held logits).
+/// </summary>
+public sealed class EpochPredictions
+{
+    /// <summary>Splits sorted by name, ordinal. A file without a split column has one split named "all".</summary>
+    public required IReadOnlyList<SplitPredictions> Splits { get; init; }
+
+    /// <summary>C: the length of every score vector.</summary>
+    public required int ClassCount { get; init; }
+
+    public required ScoreKind ScoreKind { get; init; }
+
+    /// <summary>True when sample_id was an integer column (ids are kept as their decimal strings).</summary>
+    public required bool IntegerIds { get; init; }
+
+    /// <summary>
+    /// Class names this file implies when no manifest names them: the wide form's column suffixes
+    /// (in column order, or the manifest order), or the sorted distinct string labels; null when labels
+    /// are integers and scores a list.
+    /// </summary>
+    public IReadOnlyList<string>? ClassNames { get; init; }
+
+    /// <summary>Rows in the file.</summary>
+    public int RowCount => Splits.Sum(s => s.Count);
+}
+
+/// <summary>One split of an epoch file, rows sorted by sample id (ordinal).</summary>
+public sealed class SplitPredictions
+{
+    public required string Name { get; init; }
+
+    /// <summary>Sample ids, sorted ordinal, unique.</summary>
+    public required string[] SampleIds { get; init; }
+
+    /// <summary>True class index per sample.</summary>
+    public required int[] Labels { get; init; }
+
+    /// <summary>Count × C probabilities, row-major, each row sums to 1.</summary>
+    public required float[] Probabilities { get; init; }
+
+    /// <summary>
+    /// When the file held logits: logit(label) − max other logit per sample (the area-under-the-margin
+    /// input). Null for probability files, where the margin is taken on probabilities.
+    /// </summary>
+    public float[]? LogitMargins { get; init; }
+
+    public int Count => SampleIds.Length;
+}
+
+/// <summary>What the reader needs to know of the run to apply the contract to one file.</summary>
+public sealed record ReadContext(
+    long Epoch,
+    RunManifest? Manifest,
+    int? KnownClassCount,
+    IReadOnlyList<string>? KnownLabelNames);

@@ -1,0 +1,48 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace ClassVisCloud.Analytics.Ingest;
+
+/// <summary>Downloads a blob exactly as of one ETag: small ones to memory, large ones to a temporary file.</summary>
+public static class BlobContent
+{
+    const long InMemoryLimit = 256L * 1024 * 1024;
+
+    /// <summary>The content, or null when the blob changed or vanished since the snapshot (a newer event covers it).</summary>
+    public static async Task<Stream?> OpenAsync(BlobContainerClient container, BlobSnapshot blob, CancellationToken cancellationToken)
+    {
+        var client = container.GetBlobClient(blob.Path.Name);
+        Stream target = blob.Size <= InMemoryLimit
+            ? new MemoryStream((int)Math.Max(blob.Size, 0))
+            : new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20, FileOptions.DeleteOnClose);
+        try
+        {
+            var conditions = new BlobRequestConditions { IfMatch = new ETag(blob.ETag) };
+            await client.DownloadToAsync(target, new BlobDownloadToOptions { Conditions = conditions }, cancellationToken);
+            target.Position = 0;
+            return target;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            await target.DisposeAsync();
+            return null;
+        }
+        catch
+        {
+            await target.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>True when the blob still has the snapshot's ETag.</summary>
+    public static async Task<bool> IsCurrentAsync(BlobContainerClient container, BlobSnapshot blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await container.GetBlobClient(blob.Path.Name).GetPropertiesAsync(cancellationToken: cancellationToken);
+            return properties.Value.ETag.ToString() == blob.ETag;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404) { return false; }
+    }
+}

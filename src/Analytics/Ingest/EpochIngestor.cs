@@ -1,0 +1,97 @@
+using ClassVisCloud.Analytics.Contract;
+using ClassVisCloud.Analytics.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ClassVisCloud.Analytics.Ingest;
+
+/// <summary>
+/// Ingests one predictions file: validate the whole file first, write a new version of the epoch,
+/// then flip the epoch row to it in one update (atomic for readers), then drop the old version.
+/// </summary>
+public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor> logger)
+{
+    readonly EpochRows epochs = new(storage.Epochs);
+
+    public async Task<IngestResult> IngestAsync(BlobSnapshot blob, CancellationToken cancellationToken)
+    {
+        var run = blob.Path.Run!;
+        var epoch = blob.Path.Epoch!.Value;
+        await epochs.EnsureExistsAsync(run, epoch, cancellationToken);
+
+        if (await DuplicateEpochs.FindOtherAsync(storage.Container, blob.Path, cancellationToken) is { } other)
+        {
+            var reason = $"two blobs name epoch {epoch}: '{blob.Path.Name}' and '{other}'; delete one of them";
+            await MarkFailedAsync(blob, reason, cancellationToken);
+            return IngestResult.Rejected(reason, other);
+        }
+
+        await using var content = await BlobContent.OpenAsync(storage.Container, blob, cancellationToken);
+        if (content is null) return IngestResult.Ignored("the blob changed or was deleted during the ingest; its newer version is ingested on its own");
+
+        EpochPredictions predictions;
+        try
+        {
+            var context = await RunContextLoader.LoadAsync(storage, run, epoch, cancellationToken);
+            predictions = await PredictionsReader.ReadAsync(content, context, cancellationToken);
+            if (predictions.ClassCount > ushort.MaxValue)
+                throw new ContractViolationException($"scores: {predictions.ClassCount} classes; at most {ushort.MaxValue} are supported");
+        }
+        catch (ContractViolationException ex)
+        {
+            await MarkFailedAsync(blob, ex.Message, cancellationToken);
+            return IngestResult.Rejected(ex.Message);
+        }
+
+        var version = Layout.Version(blob.ETag);
+        var summaries = await EpochWriter.WriteAsync(storage, run, epoch, version, predictions, cancellationToken);
+        if (!await BlobContent.IsCurrentAsync(storage.Container, blob, cancellationToken))
+        {
+            // The blob was replaced while we wrote: the newer upload's own ingest wins; ours is garbage.
+            await EpochWriter.DeleteAsync(storage, new EpochRecord { Run = run, Epoch = epoch, Version = version, Splits = summaries }, cancellationToken);
+            return IngestResult.Ignored("the blob was replaced during the ingest; its newer version is ingested on its own");
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        EpochRecord? previous = null;
+        var (_, written) = await epochs.UpdateAsync(run, epoch, current =>
+        {
+            if (IsNewerSource(current, blob)) return null;
+            previous = current;
+            return current with
+            {
+                Status = EpochStatus.Ok, Error = null, Blob = blob.Path.Name, BlobETag = blob.ETag, BlobModified = blob.LastModified,
+                Version = version, ClassCount = predictions.ClassCount, ScoreKind = predictions.ScoreKind.ToString().ToLowerInvariant(),
+                IntegerIds = predictions.IntegerIds, ClassNames = predictions.ClassNames, Splits = summaries, IngestedAt = now,
+            };
+        }, cancellationToken);
+        if (!written) return IngestResult.Ignored("a newer upload of this epoch was ingested first");
+        if (previous?.Version is { } old && old != version) await EpochWriter.DeleteAsync(storage, previous, cancellationToken);
+        await new RunRecords(storage.Runs).TouchAsync(run, now, cancellationToken);
+        logger.LogInformation("Epoch {Run}/{Epoch} is version {Version} with {Samples} samples", run, epoch, version, predictions.RowCount);
+        return IngestResult.Ingested(predictions.RowCount);
+    }
+
+    /// <summary>Fails the epoch with a reason, unless a newer upload of it has been ingested meanwhile.</summary>
+    async Task MarkFailedAsync(BlobSnapshot blob, string reason, CancellationToken cancellationToken)
+    {
+        var run = blob.Path.Run!;
+        EpochRecord? previous = null;
+        var (_, written) = await epochs.UpdateAsync(run, blob.Path.Epoch!.Value, current =>
+        {
+            if (IsNewerSource(current, blob)) return null;
+            previous = current;
+            // The current file is the truth: a broken replacement fails the epoch, and the old results go.
+            return current with
+            {
+                Status = EpochStatus.Failed, Error = reason, Blob = blob.Path.Name, BlobETag = blob.ETag, BlobModified = blob.LastModified,
+                Version = null, Splits = [], IngestedAt = DateTimeOffset.UtcNow,
+            };
+        }, cancellationToken);
+        if (written && previous?.Version is not null) await EpochWriter.DeleteAsync(storage, previous, cancellationToken);
+        await new RunRecords(storage.Runs).TouchAsync(run, DateTimeOffset.UtcNow, cancellationToken);
+    }
+
+    /// <summary>True when the row already holds a later upload of the same blob (events arrive out of order).</summary>
+    static bool IsNewerSource(EpochRecord current, BlobSnapshot blob) =>
+        current.Blob == blob.Path.Name && current.BlobModified is { } modified && modified > blob.LastModified;
+}

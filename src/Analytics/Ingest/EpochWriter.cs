@@ -1,0 +1,61 @@
+using System.Text.Json;
+using ClassVisCloud.Analytics.Compute;
+using ClassVisCloud.Analytics.Contract;
+using ClassVisCloud.Analytics.Storage;
+
+namespace ClassVisCloud.Analytics.Ingest;
+
+/// <summary>Writes one version of one epoch: packed columns, shared id lists and the "wrong" bitmaps.</summary>
+public static class EpochWriter
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Writes everything the version needs and returns the per-split summaries for the epoch row.</summary>
+    public static async Task<List<SplitSummary>> WriteAsync(StorageClients storage, string run, long epoch, string version,
+        EpochPredictions predictions, CancellationToken cancellationToken)
+    {
+        var columns = new Dictionary<string, byte[]>();
+        var summaries = new List<SplitSummary>();
+        var writes = new List<Task>();
+        for (var s = 0; s < predictions.Splits.Count; s++)
+        {
+            var split = SplitColumns.From(predictions.Splits[s], predictions.ClassCount);
+            var aggregates = SplitAggregates.From(split);
+            var setHash = ColumnCodec.SetHash(split.SampleIds);
+            columns[Layout.SplitColumn(s, Columns.Labels)] = ColumnCodec.EncodeClasses(split.Labels);
+            columns[Layout.SplitColumn(s, Columns.Predicted)] = ColumnCodec.EncodeClasses(split.Predicted);
+            columns[Layout.SplitColumn(s, Columns.Score)] = ColumnCodec.EncodeFloats(split.Score);
+            columns[Layout.SplitColumn(s, Columns.LabelProbability)] = ColumnCodec.EncodeFloats(split.LabelProbability);
+            columns[Layout.SplitColumn(s, Columns.Margin)] = ColumnCodec.EncodeFloats(split.Margin);
+            columns[Layout.SplitColumn(s, Columns.Probabilities)] = ColumnCodec.EncodeFloats(split.Probabilities);
+            columns[Layout.SplitColumn(s, Columns.Aggregates)] = JsonSerializer.SerializeToUtf8Bytes(aggregates, Json);
+            summaries.Add(new SplitSummary(split.Split, aggregates.Samples, aggregates.Correct, aggregates.Loss, setHash));
+            writes.Add(WriteIdsOnceAsync(storage, run, setHash, split.SampleIds, cancellationToken));
+            var bitmap = ColumnCodec.EncodeBitmap(split.Count, split.IsWrong);
+            writes.Add(storage.Bits.WriteAsync(Layout.BitsPartition(run, split.Split),
+                new Dictionary<string, byte[]> { [Layout.BitsColumn(epoch, version, setHash)] = bitmap }, cancellationToken));
+        }
+        writes.Add(storage.Data.WriteAsync(Layout.DataPartition(run, epoch, version), columns, cancellationToken));
+        await Task.WhenAll(writes);
+        return summaries;
+    }
+
+    /// <summary>An id list is content-addressed: epochs with the same samples share it, and it is written once.</summary>
+    static async Task WriteIdsOnceAsync(StorageClients storage, string run, string setHash, string[] ids, CancellationToken cancellationToken)
+    {
+        var partition = Layout.IdsPartition(run, setHash);
+        var exists = await storage.Data.Table.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(partition,
+            ColumnStore.RowKey(Columns.Ids, 0), ["len"], cancellationToken);
+        if (exists.HasValue) return;
+        await storage.Data.WriteAsync(partition, new Dictionary<string, byte[]> { [Columns.Ids] = ColumnCodec.EncodeStrings(ids) }, cancellationToken);
+    }
+
+    /// <summary>Removes a version that is no longer current (after a replace), bitmaps included.</summary>
+    public static async Task DeleteAsync(StorageClients storage, EpochRecord old, CancellationToken cancellationToken)
+    {
+        if (old.Version is null) return;
+        await storage.Data.DeletePartitionAsync(Layout.DataPartition(old.Run, old.Epoch, old.Version), cancellationToken);
+        foreach (var split in old.Splits)
+            await storage.Bits.DeleteColumnAsync(Layout.BitsPartition(old.Run, split.Name), Layout.BitsColumn(old.Epoch, old.Version, split.SetHash), cancellationToken);
+    }
+}

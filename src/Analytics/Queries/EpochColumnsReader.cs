@@ -1,0 +1,34 @@
+using ClassVisCloud.Analytics.Storage;
+
+namespace ClassVisCloud.Analytics.Queries;
+
+/// <summary>Reads the packed columns of an epoch version through the cache (a version never changes).</summary>
+public sealed class EpochColumnsReader(StorageClients storage, ImmutableCache cache)
+{
+    /// <summary>A column's raw bytes, uncached: callers cache what they decode from it.</summary>
+    public async Task<byte[]> BytesAsync(EpochRecord epoch, int splitIndex, string column, CancellationToken cancellationToken = default)
+    {
+        var partition = Layout.DataPartition(epoch.Run, epoch.Epoch, epoch.Version!);
+        var name = Layout.SplitColumn(splitIndex, column);
+        return await storage.Data.ReadAsync(partition, name, cancellationToken)
+            ?? throw new InvalidOperationException($"Column {name} of {partition} is missing.");
+    }
+
+    /// <summary>A decoded value derived from one column of one epoch version, cached.</summary>
+    public Task<T> DecodedAsync<T>(EpochRecord epoch, int splitIndex, string column, Func<byte[], T> decode, Func<T, long> size, CancellationToken cancellationToken = default) where T : class =>
+        cache.GetOrLoadAsync($"{Layout.DataPartition(epoch.Run, epoch.Epoch, epoch.Version!)}|{Layout.SplitColumn(splitIndex, column)}|{typeof(T).Name}", async () =>
+        {
+            var value = decode(await BytesAsync(epoch, splitIndex, column, cancellationToken));
+            return (value, size(value));
+        });
+
+    public Task<int[]> ClassesAsync(EpochRecord epoch, int splitIndex, string column, CancellationToken cancellationToken = default) =>
+        DecodedAsync(epoch, splitIndex, column, bytes => ColumnCodec.DecodeClasses(bytes), values => values.Length * 4L, cancellationToken);
+
+    public Task<float[]> FloatsAsync(EpochRecord epoch, int splitIndex, string column, CancellationToken cancellationToken = default) =>
+        DecodedAsync(epoch, splitIndex, column, bytes => ColumnCodec.DecodeFloats(bytes), values => values.Length * 4L, cancellationToken);
+
+    /// <summary>Bytes [offset, offset+length) of a column, without reading all of it (e.g. a few score vectors).</summary>
+    public Task<byte[]> RangeAsync(EpochRecord epoch, int splitIndex, string column, long offset, int length, CancellationToken cancellationToken = default) =>
+        storage.Data.ReadRangeAsync(Layout.DataPartition(epoch.Run, epoch.Epoch, epoch.Version!), Layout.SplitColumn(splitIndex, column), offset, length, cancellationToken);
+}

@@ -1,0 +1,21 @@
+using Azure.Storage.Blobs;
+using ClassVisCloud.Analytics.Ingest;
+using Microsoft.Azure.Functions.Worker;
+
+namespace ClassVisCloud.Functions.Ingest;
+
+/// <summary>
+/// Every blob created in the runs container. Event Grid delivers at least once, out of order, sometimes
+/// several times: the ingest ledger makes a repeat cost one read. A client is bound, not the content:
+/// the ingest reads the blob itself, as of its current ETag, and streams large ones to disk.
+/// </summary>
+public sealed class IngestRunBlob(BlobIngestor ingestor)
+{
+    public const string Container = "runs";
+
+    [Function(nameof(IngestRunBlob))]
+    public Task Run(
+        [BlobTrigger(Container + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = "RunsStorage")] BlobClient blob,
+        CancellationToken cancellationToken) =>
+        ingestor.IngestAsync(blob.Name, cancellationToken: cancellationToken);
+}
