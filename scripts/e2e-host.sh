@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Starts the built DevHost on a free port against $CVC_STORAGE, uploads the real run in ../shared/data
+# (as a training script would), waits until every epoch is ingested, and prints the shell lines to use it:
+#   DEVHOST_PID=...  CVC_BASE_URL=http://127.0.0.1:PORT
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+dir="${2:-$(mktemp -d)}"; mkdir -p "$dir"
+run_dir="$root/../shared/data/fortunes-han"
+port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+dll=$(ls -t "$root"/src/DevHost/bin/*/net10.0/ClassVisCloud.DevHost.dll | head -n 1)
+
+ASPNETCORE_URLS="http://127.0.0.1:$port" RunsStorage="$CVC_STORAGE" TablePrefix=e2e RunsContainer=runs \
+  Dashboard__Path="$root/src/Dashboard/dist" dotnet "$dll" >"$dir/devhost.log" 2>&1 &
+pid=$!
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 150); do curl -sf "$base/api/runs" >/dev/null && break; sleep 0.2; done
+curl -sf "$base/api/runs" >/dev/null || { echo "The DevHost did not start; see $dir/devhost.log" >&2; kill $pid; exit 1; }
+
+echo "Uploading $run_dir as run fortunes-han..." >&2
+dotnet run --no-build -c Release --project "$root/tools/RunGenerator" -- upload --from "$run_dir" --run fortunes-han \
+  --connection "$CVC_STORAGE" --container runs --delay-ms 0 >"$dir/upload.log" 2>&1 || { echo "Upload failed; see $dir/upload.log" >&2; kill $pid; exit 1; }
+
+for _ in $(seq 1 240); do
+  done_count=$(curl -sf "$base/api/runs/fortunes-han" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{const r=JSON.parse(s);console.log(r.epochs.filter(e=>e.status==="ok"&&e.attention&&e.attention.status==="ok").length)}catch{console.log(0)}})')
+  [ "$done_count" = 18 ] && break
+  sleep 0.5
+done
+[ "$done_count" = 18 ] || { echo "Only $done_count of 18 epochs were ingested in time; see $dir/devhost.log" >&2; kill $pid; exit 1; }
+echo "The DevHost serves the real run at $base" >&2
+echo "DEVHOST_PID=$pid"
+echo "CVC_BASE_URL=$base"

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using ClassVisCloud.Integration.Tests.Infrastructure;
+
+namespace ClassVisCloud.Integration.Tests.Functions;
+
+/// <summary>The build's functions.metadata is what the Functions host reads: every function with the intended trigger.</summary>
+public sealed class FunctionsMetadataTests
+{
+    static readonly JsonElement[] Functions = JsonDocument.Parse(File.ReadAllText(BuildOutput.Find("Functions", "functions.metadata"))).RootElement.EnumerateArray().ToArray();
+
+    static JsonElement Trigger(string function) =>
+        Functions.Single(f => f.GetProperty("name").GetString() == function).GetProperty("bindings").EnumerateArray()
+            .Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_blob_trigger_watches_the_runs_container_through_Event_Grid_with_the_runs_connection()
+    {
+        var trigger = Trigger("IngestRunBlob");
+        Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("runs/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("RunsStorage", trigger.GetProperty("connection").GetString());
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public void The_sweep_runs_every_five_minutes()
+    {
+        var trigger = Trigger("SweepRunsContainer");
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("0 */5 * * * *", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Theory]
+    [InlineData("ListRuns", "get", "runs")]
+    [InlineData("GetRun", "get", "runs/{run}")]
+    [InlineData("ListIngests", "get", "ingests")]
+    [InlineData("GetEpochSamples", "get", "runs/{run}/epochs/{epoch}/samples")]
+    [InlineData("GetEpochClasses", "get", "runs/{run}/epochs/{epoch}/classes")]
+    [InlineData("GetEpochConfusion", "get", "runs/{run}/epochs/{epoch}/confusion")]
+    [InlineData("PostEpochScores", "post", "runs/{run}/epochs/{epoch}/scores")]
+    [InlineData("GetEpochKeywords", "get", "runs/{run}/epochs/{epoch}/keywords")]
+    [InlineData("GetSampleHistory", "get", "runs/{run}/samples/{sampleId}")]
+    [InlineData("GetSampleAttention", "get", "runs/{run}/samples/{sampleId}/attention")]
+    public void Every_API_route_is_an_HTTP_function_that_needs_a_key(string function, string method, string route)
+    {
+        var trigger = Trigger(function);
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()));
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+    }
+}

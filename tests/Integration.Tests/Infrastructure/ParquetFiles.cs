@@ -1,0 +1,26 @@
+using Parquet.Serialization;
+
+namespace ClassVisCloud.Integration.Tests.Infrastructure;
+
+/// <summary>One token row of an attention file, as the contract lays it out.</summary>
+public sealed class AttentionRow(string sampleId, int sentence, int position, string token, float wordWeight, float sentenceWeight)
+{
+    public AttentionRow() : this("", 0, 0, "", 0, 0) { }
+    [Parquet.Serialization.Attributes.ParquetPropertyName("sample_id")] public string SampleId { get; set; } = sampleId;
+    [Parquet.Serialization.Attributes.ParquetPropertyName("sentence")] public int Sentence { get; set; } = sentence;
+    [Parquet.Serialization.Attributes.ParquetPropertyName("position")] public int Position { get; set; } = position;
+    [Parquet.Serialization.Attributes.ParquetPropertyName("token")] public string Token { get; set; } = token;
+    [Parquet.Serialization.Attributes.ParquetPropertyName("word_weight")] public float WordWeight { get; set; } = wordWeight;
+    [Parquet.Serialization.Attributes.ParquetPropertyName("sentence_weight")] public float SentenceWeight { get; set; } = sentenceWeight;
+}
+
+/// <summary>Small Parquet files written in the test with Parquet.Net's serializer.</summary>
+public static class ParquetFiles
+{
+    public static async Task<byte[]> AttentionAsync(params AttentionRow[] rows)
+    {
+        var stream = new MemoryStream();
+        await ParquetSerializer.SerializeAsync(rows, stream);
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace ClassVisCloud.Integration.Tests.Infrastructure;
+
+/// <summary>The real run in ../shared/data/fortunes-han and the values DuckDB computed from it (tests/expected).</summary>
+public static class RealRun
+{
+    public const string Name = "fortunes-han";
+
+    public static string Folder
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClassVisCloud.sln"))) dir = dir.Parent;
+            if (dir is null) throw new InvalidOperationException("ClassVisCloud.sln not found above the test assembly.");
+            return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", Name));
+        }
+    }
+
+    public static JsonElement Expected { get; } = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Expected", "fortunes-han.json"))).RootElement;
+
+    /// <summary>Blob names relative to the run folder, in the order a training script uploads them.</summary>
+    public static IEnumerable<string> Files(int? maxEpoch = null)
+    {
+        yield return "run.json";
+        for (var e = 1; e <= (maxEpoch ?? 18); e++)
+        {
+            yield return $"epoch-{e}.parquet";
+            yield return $"attention/epoch-{e}.parquet";
+        }
+    }
+
+    public static byte[] Read(string file) => File.ReadAllBytes(Path.Combine(Folder, file));
+}
