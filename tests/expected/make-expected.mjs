@@ -37,7 +37,7 @@ const keywords = await rows(`with per_class as (
     from per_class join counts using (predicted))
   select predicted, text, weight from ranked where r <= 5 order by predicted, r`);
 
-const sample = 'f-00003';
+const sample = (await rows(`select min(sample_id) as id from p where split = 'validation'`))[0].id;
 const attentionRows = await rows(`select sentence, position, token, word_weight, sentence_weight from a
   where epoch = ${last} and sample_id = (select min(sample_id) from a where epoch = ${last}) order by sentence, position`);
 const attentionSample = (await rows(`select min(sample_id) as id from a where epoch = ${last}`))[0].id;

@@ -36,6 +36,7 @@ public sealed class AttentionIngestor(StorageClients storage, SampleSets sampleS
 
         await using var content = await BlobContent.OpenAsync(storage.Container, blob, cancellationToken);
         if (content is null) return IngestResult.Ignored("the blob changed or was deleted during the ingest; its newer version is ingested on its own");
+        var version = await BlobContent.VersionAsync(content, cancellationToken);
         AttentionDocuments documents;
         try
         {
@@ -49,7 +50,6 @@ public sealed class AttentionIngestor(StorageClients storage, SampleSets sampleS
             return IngestResult.Rejected(ex.Message);
         }
 
-        var version = Layout.Version(blob.ETag);
         await storage.Data.WriteAsync(Layout.AttentionPartition(run, epoch, version), new Dictionary<string, byte[]>
         {
             [Columns.AttentionIds] = ColumnCodec.EncodeStrings(documents.SampleIds),

@@ -35,6 +35,17 @@ public static class BlobContent
         }
     }
 
+    /// <summary>
+    /// A data version named after the content (SHA-256): the same bytes always land in the same place,
+    /// whatever blob, ETag or upload brought them, so a re-upload of the same file changes nothing.
+    /// </summary>
+    public static async Task<string> VersionAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var hash = await System.Security.Cryptography.SHA256.HashDataAsync(content, cancellationToken);
+        content.Position = 0;
+        return Convert.ToHexStringLower(hash)[..24];
+    }
+
     /// <summary>True when the blob still has the snapshot's ETag.</summary>
     public static async Task<bool> IsCurrentAsync(BlobContainerClient container, BlobSnapshot blob, CancellationToken cancellationToken)
     {

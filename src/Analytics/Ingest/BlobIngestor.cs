@@ -47,6 +47,7 @@ public sealed class BlobIngestor(
             result.Samples, stopwatch.ElapsedMilliseconds, DateTimeOffset.UtcNow);
         await ledger.RecordAsync(record, result.Conflict, result.Waiting, cancellationToken);
         Log(record);
+        if (result.Conflict is { } other) await MarkOtherConflictAsync(other, blobName, cancellationToken);
 
         if (blob.Path.Kind == BlobKind.Predictions && result.Outcome == IngestOutcome.Ingested)
             await IngestAttentionOfAsync(blob.Path, cancellationToken);
@@ -75,6 +76,17 @@ public sealed class BlobIngestor(
             logger.LogWarning(ex, "Ingest of {Blob} failed (attempt {Attempt}); it will be retried", blob.Path.Name, attempts + 1);
             return new IngestResult(IngestOutcome.Retrying, $"attempt {attempts + 1} failed: {ex.GetType().Name}: {ex.Message}");
         }
+    }
+
+    /// <summary>The blob we clash with was perhaps ingested before us: once we are deleted, it must be ingested again.</summary>
+    async Task MarkOtherConflictAsync(string other, string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await storage.Container.GetBlobClient(other).GetPropertiesAsync(cancellationToken: cancellationToken);
+            await ledger.MarkConflictAsync(other, properties.Value.ETag.ToString(), blobName, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404) { }
     }
 
     /// <summary>New predictions re-validate the epoch's attention file, if one was uploaded.</summary>

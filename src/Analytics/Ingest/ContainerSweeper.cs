@@ -26,7 +26,7 @@ public sealed class ContainerSweeper(StorageClients storage, BlobIngestor ingest
         {
             var state = ledger.GetValueOrDefault((Layout.BlobKey(name), Layout.Version(etag)));
             if (state is null) { work.Add((name, false)); continue; }
-            if (state.Conflict is { } conflict && !present.Contains(conflict)) { work.Add((name, true)); continue; }
+            if (state.Conflict is { Length: > 0 } conflict && !present.Contains(conflict)) { work.Add((name, true)); continue; }
             if (IngestOutcome.IsFinal(state.Outcome) || state.Waiting) continue;
             if (state.Outcome == IngestOutcome.Processing && DateTimeOffset.UtcNow - state.ClaimedAt < IngestLedger.ClaimTimeout) continue;
             work.Add((name, false));

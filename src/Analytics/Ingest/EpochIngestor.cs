@@ -28,10 +28,12 @@ public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor>
         await using var content = await BlobContent.OpenAsync(storage.Container, blob, cancellationToken);
         if (content is null) return IngestResult.Ignored("the blob changed or was deleted during the ingest; its newer version is ingested on its own");
 
+        var version = await BlobContent.VersionAsync(content, cancellationToken);
         EpochPredictions predictions;
+        ReadContext context;
         try
         {
-            var context = await RunContextLoader.LoadAsync(storage, run, epoch, cancellationToken);
+            context = await RunContextLoader.LoadAsync(storage, run, epoch, cancellationToken);
             predictions = await PredictionsReader.ReadAsync(content, context, cancellationToken);
             if (predictions.ClassCount > ushort.MaxValue)
                 throw new ContractViolationException($"scores: {predictions.ClassCount} classes; at most {ushort.MaxValue} are supported");
@@ -42,7 +44,6 @@ public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor>
             return IngestResult.Rejected(ex.Message);
         }
 
-        var version = Layout.Version(blob.ETag);
         var summaries = await EpochWriter.WriteAsync(storage, run, epoch, version, predictions, cancellationToken);
         if (!await BlobContent.IsCurrentAsync(storage.Container, blob, cancellationToken))
         {
@@ -61,7 +62,7 @@ public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor>
             {
                 Status = EpochStatus.Ok, Error = null, Blob = blob.Path.Name, BlobETag = blob.ETag, BlobModified = blob.LastModified,
                 Version = version, ClassCount = predictions.ClassCount, ScoreKind = predictions.ScoreKind.ToString().ToLowerInvariant(),
-                IntegerIds = predictions.IntegerIds, ClassNames = predictions.ClassNames, Splits = summaries, IngestedAt = now,
+                IntegerIds = predictions.IntegerIds, ClassNames = OwnClassNames(predictions, context), Splits = summaries, IngestedAt = now,
             };
         }, cancellationToken);
         if (!written) return IngestResult.Ignored("a newer upload of this epoch was ingested first");
@@ -90,6 +91,13 @@ public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor>
         if (written && previous?.Version is not null) await EpochWriter.DeleteAsync(storage, previous, cancellationToken);
         await new RunRecords(storage.Runs).TouchAsync(run, DateTimeOffset.UtcNow, cancellationToken);
     }
+
+    /// <summary>
+    /// The names the file itself implies (wide columns, string labels), not the manifest's echoed back:
+    /// the manifest is applied when read, so an epoch's row must not depend on whether it came first.
+    /// </summary>
+    static IReadOnlyList<string>? OwnClassNames(EpochPredictions predictions, ReadContext context) =>
+        predictions.ClassNames is { } names && context.Manifest?.Classes is { } manifest && names.SequenceEqual(manifest) ? null : predictions.ClassNames;
 
     /// <summary>True when the row already holds a later upload of the same blob (events arrive out of order).</summary>
     static bool IsNewerSource(EpochRecord current, BlobSnapshot blob) =>

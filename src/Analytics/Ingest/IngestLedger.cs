@@ -58,8 +58,9 @@ public sealed class IngestLedger(StorageClients storage)
     {
         var ledgerEntry = new TableEntity(Layout.BlobKey(record.Blob), Layout.Version(record.ETag))
         {
-            ["Conflict"] = conflict, ["Waiting"] = waiting,
-            ["Blob"] = record.Blob, ["ETag"] = record.ETag, ["Outcome"] = record.Outcome, ["Reason"] = Truncate(record.Reason),
+            // Merge skips null values, so "" clears what an earlier attempt noted.
+            ["Conflict"] = conflict ?? "", ["Waiting"] = waiting,
+            ["Blob"] = record.Blob, ["ETag"] = record.ETag, ["Outcome"] = record.Outcome, ["Reason"] = Truncate(record.Reason) ?? "",
             ["Run"] = record.Run, ["Epoch"] = record.Epoch, ["Samples"] = record.Samples, ["Milliseconds"] = record.Milliseconds, ["At"] = record.At,
         };
         await Ledger.UpsertEntityAsync(ledgerEntry, TableUpdateMode.Merge, cancellationToken);
@@ -76,6 +77,14 @@ public sealed class IngestLedger(StorageClients storage)
             await storage.Ingests.AddEntityAsync(entry, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Notes on a blob's record that it conflicts with another (two blobs naming one epoch): when the other
+    /// is deleted, the sweep ingests this one again.
+    /// </summary>
+    public Task MarkConflictAsync(string blob, string etag, string conflict, CancellationToken cancellationToken = default) =>
+        Ledger.UpsertEntityAsync(new TableEntity(Layout.BlobKey(blob), Layout.Version(etag)) { ["Blob"] = blob, ["ETag"] = etag, ["Conflict"] = conflict },
+            TableUpdateMode.Merge, cancellationToken);
 
     /// <summary>Newest first; the whole container's history when run is null.</summary>
     public async Task<List<IngestRecord>> ListAsync(string? run, int limit, CancellationToken cancellationToken = default)

@@ -29,7 +29,7 @@ public static class Layout
 
     public static string SplitColumn(int splitIndex, string column) => $"s{splitIndex}-{column}";
 
-    /// <summary>A data version named after the blob's ETag: the same content always lands in the same place.</summary>
+    /// <summary>An ETag as a key part (the ledger's RowKey).</summary>
     public static string Version(string etag) => KeyEncoding.Encode(etag.Trim('"'));
 
     /// <summary>The ledger's key for a blob name: readable when short, hashed past a length the key limit allows.</summary>

@@ -59,7 +59,7 @@ public sealed class RunRoutesTests(RealRunFixture fixture)
         var answer = await FunctionCall.GetAsync($"run={RealRun.Name}&limit=1000", r => Storage.Function<ListIngests>().Run(r, default));
         Assert.Equal(200, answer.Status);
         var ingests = answer.Json.GetProperty("ingests").EnumerateArray().ToList();
-        var blobs = ingests.Where(i => i.GetProperty("outcome").GetString() == "ingested").Select(i => i.GetProperty("blob").GetString()).ToHashSet();
+        var blobs = ingests.Where(i => i.GetProperty("outcome").GetString() == "ingested").Select(i => i.GetProperty("blob").GetString()!).ToHashSet();
         Assert.Equal(RealRun.Files().Select(f => $"{RealRun.Name}/{f}").ToHashSet(), blobs);
         var times = ingests.Select(i => DateTimeOffset.Parse(i.GetProperty("at").GetString()!)).ToList();
         Assert.Equal(times.OrderByDescending(t => t), times);

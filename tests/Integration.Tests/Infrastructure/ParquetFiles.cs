@@ -6,12 +6,12 @@ namespace ClassVisCloud.Integration.Tests.Infrastructure;
 public sealed class AttentionRow(string sampleId, int sentence, int position, string token, float wordWeight, float sentenceWeight)
 {
     public AttentionRow() : this("", 0, 0, "", 0, 0) { }
-    [Parquet.Serialization.Attributes.ParquetPropertyName("sample_id")] public string SampleId { get; set; } = sampleId;
-    [Parquet.Serialization.Attributes.ParquetPropertyName("sentence")] public int Sentence { get; set; } = sentence;
-    [Parquet.Serialization.Attributes.ParquetPropertyName("position")] public int Position { get; set; } = position;
-    [Parquet.Serialization.Attributes.ParquetPropertyName("token")] public string Token { get; set; } = token;
-    [Parquet.Serialization.Attributes.ParquetPropertyName("word_weight")] public float WordWeight { get; set; } = wordWeight;
-    [Parquet.Serialization.Attributes.ParquetPropertyName("sentence_weight")] public float SentenceWeight { get; set; } = sentenceWeight;
+    [System.Text.Json.Serialization.JsonPropertyName("sample_id")] public string SampleId { get; set; } = sampleId;
+    [System.Text.Json.Serialization.JsonPropertyName("sentence")] public int Sentence { get; set; } = sentence;
+    [System.Text.Json.Serialization.JsonPropertyName("position")] public int Position { get; set; } = position;
+    [System.Text.Json.Serialization.JsonPropertyName("token")] public string Token { get; set; } = token;
+    [System.Text.Json.Serialization.JsonPropertyName("word_weight")] public float WordWeight { get; set; } = wordWeight;
+    [System.Text.Json.Serialization.JsonPropertyName("sentence_weight")] public float SentenceWeight { get; set; } = sentenceWeight;
 }
 
 /// <summary>Small Parquet files written in the test with Parquet.Net's serializer.</summary>

@@ -10,7 +10,7 @@ namespace ClassVisCloud.Integration.Tests.Infrastructure;
 /// </summary>
 public static class TableSnapshot
 {
-    static readonly HashSet<string> Volatile = ["Timestamp", "odata.etag", "IngestedAt", "Updated", "BlobModified"];
+    static readonly HashSet<string> Volatile = ["Timestamp", "odata.etag", "IngestedAt", "Updated", "BlobModified", "BlobETag", "AttentionETag"];
 
     public static async Task<List<string>> TakeAsync(StorageClients storage)
     {

@@ -39,8 +39,15 @@ public sealed class IngestPromisesTests
 
         var expected = await TableSnapshot.TakeAsync(inOrder.Storage);
         Assert.Contains(expected, line => line.StartsWith("epochs|promises|", StringComparison.Ordinal));
-        Assert.Equal(expected, await TableSnapshot.TakeAsync(reversed.Storage));
-        Assert.Equal(expected, await TableSnapshot.TakeAsync(concurrent.Storage));
+        AssertSame(expected, await TableSnapshot.TakeAsync(reversed.Storage));
+        AssertSame(expected, await TableSnapshot.TakeAsync(concurrent.Storage));
+    }
+
+    /// <summary>Equal line sets, naming the first line that differs when they are not.</summary>
+    static void AssertSame(List<string> expected, List<string> actual)
+    {
+        Assert.Equal(expected.Except(actual).FirstOrDefault(), actual.Except(expected).FirstOrDefault());
+        Assert.Equal(expected, actual);
     }
 
     [Fact]
@@ -49,15 +56,17 @@ public sealed class IngestPromisesTests
         await using var storage = await TestStorage.CreateAsync();
         await storage.UploadRealRunAsync(Run, ["run.json", "epoch-1.parquet", "epoch-2.parquet"]);
         var before = await new EpochRows(storage.Storage.Epochs).GetAsync(Run, 2);
-        // Epoch 2's file now holds what epoch 18 predicted.
-        await storage.UploadAndDeliverAsync($"{Run}/epoch-2.parquet", RealRun.Read("epoch-18.parquet").ToArray());
+        // Epoch 2's file is replaced by one with other samples, other classes and other scores.
+        var other = new ClassVisCloud.RunGenerator.RunWriter(new ClassVisCloud.RunGenerator.RunSpec { Samples = 300, Classes = 20, Epochs = 2, Seed = 5 });
+        var replacement = new MemoryStream();
+        await other.WritePredictionsAsync(replacement, 2);
+        await storage.UploadAndDeliverAsync($"{Run}/epoch-2.parquet", replacement.ToArray());
         var after = await new EpochRows(storage.Storage.Epochs).GetAsync(Run, 2);
         Assert.Equal("ok", after!.Status);
         Assert.NotEqual(before!.Version, after.Version);
         var snapshot = await TableSnapshot.TakeAsync(storage.Storage);
         Assert.DoesNotContain(snapshot, line => line.Contains(before.Version!, StringComparison.Ordinal));
-        var validation = after.Splits.Single(s => s.Name == "validation");
-        Assert.Equal(951, validation.Correct); // epoch 18's validation accuracy 0.532 × 1,788
+        Assert.Equal(300, after.Splits.Sum(s => s.Samples));
     }
 
     [Fact]
@@ -92,7 +101,7 @@ public sealed class IngestPromisesTests
         // Write another version's data without flipping the pointer: what a crash mid-ingest leaves.
         var row = (await new EpochRows(storage.Storage.Epochs).GetAsync(Run, 1))!;
         var predictions = await Analytics.Contract.PredictionsReader.ReadAsync(new MemoryStream(RealRun.Read("epoch-18.parquet")),
-            new Analytics.Contract.ReadContext(1, null, null, null), default);
+            new Analytics.Contract.ReadContext(18, null, null, null), default);
         await EpochWriter.WriteAsync(storage.Storage, Run, 1, "half-written", predictions, default);
         var during = await FunctionCall.GetAsync("", r => storage.Function<GetRun>().Run(r, Run, default));
         Assert.Equal(before.Json.GetProperty("epochs").GetRawText(), during.Json.GetProperty("epochs").GetRawText());

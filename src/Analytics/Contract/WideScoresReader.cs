@@ -1,0 +1,62 @@
+using ClassVisCloud.Analytics.Contract.ParquetFormat;
+
+namespace ClassVisCloud.Analytics.Contract;
+
+/// <summary>
+/// Reads the wide form, one <c>score_&lt;class&gt;</c> column per class, row group by row group. Within a row
+/// group every column is checked before any reason is given, so the one reported is the first bad row.
+/// </summary>
+internal static class WideScoresReader
+{
+    public static async Task<ScoreMatrix> ReadAsync(ParquetFile file, IReadOnlyList<WideScoreColumn> columns, SplitLayout layout,
+        RowNames names, ClassCountCheck classCheck, ScoreShape shape, CancellationToken cancellationToken)
+    {
+        classCheck.Check(columns.Count);
+        ContractLimits.CheckScoreCount(layout.SplitOfRow.Length, columns.Count);
+        var matrix = new ScoreMatrix(layout, columns.Count);
+        double[] values = [], sums = [], mins = [];
+        int start = 0;
+        for (int group = 0; group < file.Footer.RowGroups.Count; group++)
+        {
+            int rows = (int)file.Footer.RowGroups[group].NumRows;
+            if (values.Length < rows) (values, sums, mins) = (new double[rows], new double[rows], new double[rows]);
+            sums.AsSpan(0, rows).Clear();
+            mins.AsSpan(0, rows).Fill(double.PositiveInfinity);
+            (long Row, string Reason)? firstProblem = null;
+            for (int k = 0; k < columns.Count; k++)
+            {
+                var column = columns[k].Column;
+                int firstNull = await FlatColumnReader.ReadAsync(file, group, column, FloatDecoding.Instance, values.AsMemory(0, rows), cancellationToken);
+                int end = firstNull >= 0 ? firstNull : rows;
+                var problem = Store(values.AsSpan(0, end), start, k, matrix, sums, mins, out string? what);
+                if (problem < 0 && firstNull >= 0) (problem, what) = (firstNull, "is null");
+                if (problem >= 0 && (firstProblem is null || start + problem < firstProblem.Value.Row))
+                    firstProblem = (start + problem, $"column '{column.Name}' {what} at {names[start + problem]}");
+            }
+            if (firstProblem is { } found)
+                throw new ContractViolationException(found.Reason);
+            for (int i = 0; i < rows; i++) shape.ObserveRow(start + i, sums[i], mins[i]);
+            start += rows;
+        }
+        return matrix;
+    }
+
+    /// <summary>Writes class <paramref name="k"/> of each row; returns the first row whose value is not finite, or -1.</summary>
+    private static int Store(ReadOnlySpan<double> values, int start, int k, ScoreMatrix matrix, double[] sums, double[] mins, out string? problem)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (ScoreValues.ToFloat(values[i], out string? what) is not float score)
+            {
+                problem = "has " + what;
+                return i;
+            }
+            var (array, offset) = matrix.RowOf(start + i);
+            array[offset + k] = score;
+            sums[i] += values[i];
+            mins[i] = Math.Min(mins[i], values[i]);
+        }
+        problem = null;
+        return -1;
+    }
+}

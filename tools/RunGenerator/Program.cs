@@ -1,0 +1,3 @@
+using ClassVisCloud.RunGenerator.Cli;
+
+return await CommandLine.RunAsync(args, Console.Out, Console.Error);
