@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The live demo: installs what is missing, starts Azurite (unless something already listens on its ports),
+# generates a realistic training run, starts the DevHost (API + dashboard), uploads the run epoch by epoch
+# as a training script would (the dashboard fills in live), and prints the dashboard's URL.
+# Ctrl-C stops everything this script started, and nothing else.
+#   ./demo.sh [--samples 4000] [--classes 12] [--epochs 15] [--delay-ms 1500] [--run demo-pathology]
+set -euo pipefail
+root="$(cd "$(dirname "$0")" && pwd)"
+cd "$root"
+samples=4000; classes=12; epochs=15; delay=1500; run=demo-pathology
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --samples) samples="$2"; shift 2;;
+    --classes) classes="$2"; shift 2;;
+    --epochs) epochs="$2"; shift 2;;
+    --delay-ms) delay="$2"; shift 2;;
+    --run) run="$2"; shift 2;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0;;
+    *) echo "Unknown option $1 (see --help)"; exit 1;;
+  esac
+done
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+state="$root/.demo"; mkdir -p "$state"
+step() { printf '\n== %s\n' "$1"; }
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  if [ ${#pids[@]} -gt 0 ]; then echo; echo "Stopping what the demo started..."; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; fi
+}
+trap cleanup INT TERM EXIT
+
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is needed (dotnet)."; exit 1; }
+command -v node >/dev/null || { echo "Node.js 20 is needed (node, npm)."; exit 1; }
+
+step "1/6 Installing what is missing (Azurite, .NET build, dashboard build)"
+(cd tools/azurite && npm ci --no-audit --no-fund --loglevel=error)
+dotnet build src/DevHost -c Release -nologo -clp:ErrorsOnly -v quiet
+dotnet build tools/RunGenerator -c Release -nologo -clp:ErrorsOnly -v quiet
+if [ -f src/Dashboard/package.json ]; then
+  (cd src/Dashboard && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
+fi
+
+step "2/6 Storage: Azurite"
+eval "$(scripts/azurite.sh start-default "$state/azurite")"
+[ -n "$AZURITE_PID" ] && pids+=("$AZURITE_PID")
+
+step "3/6 Generating a run: $samples samples, $classes classes, $epochs epochs, with attention"
+rm -rf "$state/run"
+dotnet run --no-build -c Release --project tools/RunGenerator -- generate --out "$state/run" \
+  --samples "$samples" --classes "$classes" --epochs "$epochs" --attention --seed 7
+
+step "4/6 Starting the DevHost"
+port=7071
+if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
+  port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  echo "Port 7071 is taken; using $port."
+fi
+url="http://127.0.0.1:$port"
+ASPNETCORE_URLS="$url" RunsStorage="$CVC_STORAGE" Dashboard__Path="$root/src/Dashboard/dist" \
+  dotnet "$(ls -t src/DevHost/bin/Release/net10.0/ClassVisCloud.DevHost.dll | head -n1)" >"$state/devhost.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 150); do curl -sf "$url/api/runs" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -sf "$url/api/runs" >/dev/null || { echo "The DevHost did not start; see $state/devhost.log"; exit 1; }
+
+step "5/6 Uploading the run epoch by epoch, as a training script would"
+dotnet run --no-build -c Release --project tools/RunGenerator -- upload --from "$state/run" --run "$run" \
+  --connection "$CVC_STORAGE" --delay-ms "$delay" &
+pids+=($!)
+
+step "6/6 Ready"
+echo "Dashboard: $url/?run=$run"
+echo "API:       $url/api/runs/$run"
+echo "(DevHost log: $state/devhost.log; Ctrl-C stops the demo)"
+wait

@@ -1,0 +1,17 @@
+using ClassVisCloud.Analytics.Dynamics;
+using ClassVisCloud.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace ClassVisCloud.Functions.Dynamics;
+
+public sealed class GetEpochSuspects(DynamicsApi api)
+{
+    [Function(nameof(GetEpochSuspects))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/epochs/{epoch}/suspects")] HttpRequest request,
+        string run, string epoch,
+        CancellationToken cancellationToken) =>
+        new ApiResult(await api.SuspectsAsync(run, epoch, request.Query("split"), request.Query("limit"), cancellationToken));
+}
