@@ -1,0 +1,55 @@
+import type { ApiClient, Progress } from "./client";
+import { samplesFromArrow, samplesFromJson } from "./samples";
+import type { Attention, Confusion, EpochSamples, Keywords, RunDetail, RunListItem, SampleHistory, SampleId, ScoreVectors } from "./types";
+
+/** One function per route of API.md; paths and query strings are built only here. */
+const seg = encodeURIComponent;
+const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+
+export const listRuns = (api: ApiClient) => api.json<{ runs: RunListItem[] }>("/runs").then((r) => r.runs);
+
+export const getRun = (api: ApiClient, run: string) => api.json<RunDetail>(`/runs/${seg(run)}`);
+
+export async function getSamples(api: ApiClient, run: string, epoch: number, split: string, onProgress?: Progress, signal?: AbortSignal): Promise<EpochSamples> {
+  const { bytes, type } = await api.bytes(`/runs/${seg(run)}/epochs/${epoch}/samples?${q({ split, format: "arrow" })}`, onProgress, signal);
+  // "format=arrow" is optional in the contract: a host may still answer JSON.
+  if (type.includes("json")) return samplesFromJson(JSON.parse(new TextDecoder().decode(bytes)));
+  return samplesFromArrow(bytes, split, epoch);
+}
+
+export const getConfusion = (api: ApiClient, run: string, epoch: number, split: string) =>
+  api.json<Confusion>(`/runs/${seg(run)}/epochs/${epoch}/confusion?${q({ split })}`);
+
+/** The request body is capped at 1 MiB; ids are sent in batches well under it. */
+export const SCORE_BATCH_BYTES = 512 * 1024;
+
+export function scoreBatches(ids: readonly SampleId[]): SampleId[][] {
+  const batches: SampleId[][] = [];
+  let current: SampleId[] = [], size = 0;
+  for (const id of ids) {
+    const cost = JSON.stringify(id).length + 1;
+    if (size + cost > SCORE_BATCH_BYTES && current.length) { batches.push(current); current = []; size = 0; }
+    current.push(id); size += cost;
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+export async function postScores(api: ApiClient, run: string, epoch: number, split: string, ids: readonly SampleId[], signal?: AbortSignal): Promise<ScoreVectors> {
+  const parts = await Promise.all(scoreBatches(ids).map((sampleIds) =>
+    api.json<ScoreVectors>(`/runs/${seg(run)}/epochs/${epoch}/scores`, {
+      method: "POST", signal,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ split, sampleIds }),
+    })));
+  return { sampleIds: parts.flatMap((p) => p.sampleIds), scores: parts.flatMap((p) => p.scores) };
+}
+
+export const getHistory = (api: ApiClient, run: string, id: SampleId, split: string) =>
+  api.json<SampleHistory>(`/runs/${seg(run)}/samples/${seg(String(id))}?${q({ split })}`);
+
+export const getAttention = (api: ApiClient, run: string, id: SampleId, split: string, epoch: number) =>
+  api.json<Attention>(`/runs/${seg(run)}/samples/${seg(String(id))}/attention?${q({ split, epoch })}`);
+
+export const getKeywords = (api: ApiClient, run: string, epoch: number, split: string, top: number) =>
+  api.json<Keywords>(`/runs/${seg(run)}/epochs/${epoch}/keywords?${q({ split, top })}`);

@@ -1,0 +1,17 @@
+import { expect, test } from "vitest";
+import { cellMembers, confusionMatrix, maskedConfusion } from "./confusion";
+
+const label = [0, 0, 1, 2, 2];
+const predicted = [0, 1, 1, 1, 2];
+
+test("rows are true classes and columns predicted classes", () => {
+  expect([...confusionMatrix(label, predicted, 3)]).toEqual([1, 1, 0, 0, 1, 0, 0, 1, 1]);
+});
+
+test("a cell's members are the samples with that true and predicted class", () => {
+  expect(cellMembers(label, predicted, 2, 1)).toEqual([3]);
+});
+
+test("the masked matrix counts only selected samples", () => {
+  expect([...maskedConfusion(label, predicted, Uint8Array.from([0, 1, 0, 1, 0]), 3)]).toEqual([0, 1, 0, 0, 0, 0, 0, 1, 0]);
+});

@@ -1,0 +1,25 @@
+import { describe, expect, test } from "vitest";
+import { formatUrlState, MAX_SELECTION_IN_URL, parseUrlState } from "./urlState";
+
+describe("url state", () => {
+  test("round-trips every field", () => {
+    const state = {
+      run: "fortunes-han", split: "train", epoch: 7, threshold: 3, classes: [1, 4],
+      filters: [{ cls: 2, lo: 0.3, hi: 1 }], selection: ["f-1", "a,b"], sample: "f-1", view: "grid" as const,
+    };
+    expect(parseUrlState(formatUrlState(state))).toEqual(state);
+  });
+
+  test("drops malformed values instead of failing", () => {
+    expect(parseUrlState("?epoch=abc&threshold=-1&filter=x:1-2,3:0.5-0.2&view=pie")).toEqual({});
+  });
+
+  test("leaves out selections too large for a link", () => {
+    const selection = Array.from({ length: MAX_SELECTION_IN_URL + 1 }, (_, i) => `s${i}`);
+    expect(formatUrlState({ run: "r", selection })).toBe("?run=r");
+  });
+
+  test("an empty state is an empty query", () => {
+    expect(formatUrlState({})).toBe("");
+  });
+});

@@ -1,0 +1,126 @@
+import type { RunListItem } from "../api/types";
+import { h } from "../ui/dom";
+
+/**
+ * The app bar and the slicer bar: run, split, class filter, epoch slider with
+ * play, and the mis-prediction threshold (paper, figure 1 B and C).
+ */
+export interface SlicersOptions {
+  onRun(run: string): void;
+  onSplit(split: string): void;
+  onEpoch(epoch: number): void;
+  onThreshold(threshold: number): void;
+  /** null = every class. */
+  onClasses(classes: number[] | null): void;
+  onToggleTheme(): void;
+  onShare(): void;
+  /** Milliseconds between epochs while playing. */
+  playInterval?: number;
+}
+
+export interface SlicerState {
+  runs: RunListItem[]; run: string; runTitle: string; splits: string[]; split: string;
+  epochs: number[]; epoch: number; threshold: number; classNames: string[]; colors: string[]; classes: number[] | null;
+}
+
+export interface Slicers { root: HTMLElement; update(s: SlicerState): void }
+
+export function slicers(o: SlicersOptions): Slicers {
+  let state: SlicerState | null = null;
+  let playing: ReturnType<typeof setInterval> | null = null;
+
+  const runSelect = h("select", { id: "slicer-run", "aria-label": "Run" });
+  runSelect.addEventListener("change", () => o.onRun(runSelect.value));
+  const splitSelect = h("select", { id: "slicer-split", "aria-label": "Split" });
+  splitSelect.addEventListener("change", () => o.onSplit(splitSelect.value));
+
+  const classSummary = h("summary", { id: "slicer-classes", title: "Show only some classes" }, "All classes");
+  const classMenu = h("div", { class: "menu" });
+  const classDropdown = h("details", { class: "dropdown" }, classSummary, classMenu);
+  document.addEventListener("click", (ev) => { if (!classDropdown.contains(ev.target as Node)) classDropdown.open = false; });
+
+  const epochInput = h("input", { type: "range", id: "slicer-epoch", min: 0, max: 0, step: 1, "aria-label": "Epoch" });
+  const epochValue = h("span", { class: "value", id: "epoch-value" }, "–");
+  epochInput.addEventListener("input", () => { stop(); if (state) o.onEpoch(state.epochs[Number(epochInput.value)]); });
+  const playButton = h("button", { type: "button", class: "icon-button", id: "play", title: "Play the epochs", "aria-pressed": "false" }, "▶");
+  playButton.addEventListener("click", () => (playing ? stop() : play()));
+
+  const thresholdInput = h("input", { type: "range", id: "slicer-threshold", min: 0, max: 1, step: 1, "aria-label": "Mis-prediction threshold" });
+  const thresholdValue = h("span", { class: "value", id: "threshold-value" }, "–");
+  thresholdInput.addEventListener("input", () => o.onThreshold(Number(thresholdInput.value)));
+
+  const runTitle = h("div", { class: "run-name" });
+  const root = h("div", { class: "header" },
+    h("div", { class: "appbar" },
+      h("div", { class: "logo" }, barsIcon(), "ClassVisCloud"), runTitle,
+      h("button", { type: "button", id: "share", title: "Copy a link to this view", onclick: () => o.onShare() }, "Share link"),
+      h("button", { type: "button", id: "theme", title: "Switch light / dark theme", onclick: () => o.onToggleTheme() }, "◐ Theme")),
+    h("div", { class: "slicers" },
+      h("div", { class: "slicer" }, h("label", { for: "slicer-run" }, "Run"), runSelect),
+      h("div", { class: "slicer" }, h("label", { for: "slicer-split" }, "Split"), splitSelect),
+      h("div", { class: "slicer" }, h("span", { class: "label" }, "Classes"), classDropdown),
+      h("div", { class: "slicer range", title: "The epoch every tile shows" }, h("label", { for: "slicer-epoch" }, "Epoch"),
+        h("div", { class: "line" }, playButton, epochInput, epochValue)),
+      h("div", { class: "slicer range", title: "Triangles mark samples mispredicted in more epochs than this" }, h("label", { for: "slicer-threshold" }, "Mis-prediction threshold"),
+        h("div", { class: "line" }, thresholdInput, thresholdValue))));
+
+  function play() {
+    if (!state) return;
+    playButton.textContent = "❚❚"; playButton.setAttribute("aria-pressed", "true");
+    const interval = o.playInterval ?? 900;
+    if (state.epoch === state.epochs.at(-1)) o.onEpoch(state.epochs[0]);
+    playing = setInterval(() => {
+      if (!state) return stop();
+      const k = state.epochs.indexOf(state.epoch);
+      if (k + 1 >= state.epochs.length) return stop();
+      o.onEpoch(state.epochs[k + 1]);
+    }, interval);
+  }
+
+  function stop() {
+    if (playing) clearInterval(playing);
+    playing = null;
+    playButton.textContent = "▶"; playButton.setAttribute("aria-pressed", "false");
+  }
+
+  function drawClassMenu(s: SlicerState) {
+    const chosen = new Set(s.classes ?? s.classNames.map((_, i) => i));
+    const boxes = s.classNames.map((name, i) => {
+      const box = h("input", { type: "checkbox", value: i, checked: chosen.has(i) });
+      box.addEventListener("change", () => {
+        const picked = [...classMenu.querySelectorAll<HTMLInputElement>("input[type=checkbox]")].filter((b) => b.checked).map((b) => Number(b.value));
+        o.onClasses(picked.length === s.classNames.length || picked.length === 0 ? null : picked);
+      });
+      return h("label", {}, box, h("span", { class: "swatch", style: `background:${s.colors[i]}` }), name);
+    });
+    const all = h("button", { type: "button", class: "icon-button", onclick: () => o.onClasses(null) }, "All");
+    classMenu.replaceChildren(h("div", { class: "row" }, all), ...boxes);
+    classSummary.textContent = s.classes ? `${s.classes.length} of ${s.classNames.length} classes` : `All ${s.classNames.length} classes`;
+  }
+
+  return {
+    root,
+    update(s) {
+      const classesChanged = !state || state.classNames !== s.classNames || state.classes !== s.classes;
+      state = s;
+      runTitle.textContent = s.runTitle;
+      runTitle.title = s.runTitle;
+      runSelect.replaceChildren(...s.runs.map((r) => h("option", { value: r.run, selected: r.run === s.run }, `${r.run} (${r.classes} classes)`)));
+      splitSelect.replaceChildren(...s.splits.map((sp) => h("option", { value: sp, selected: sp === s.split }, sp)));
+      epochInput.max = String(Math.max(0, s.epochs.length - 1));
+      epochInput.value = String(Math.max(0, s.epochs.indexOf(s.epoch)));
+      epochValue.textContent = `${s.epoch} / ${s.epochs.at(-1)}`;
+      thresholdInput.max = String(Math.max(1, s.epochs.length));
+      thresholdInput.value = String(s.threshold);
+      thresholdValue.textContent = `> ${s.threshold}`;
+      if (classesChanged) drawClassMenu(s);
+    },
+  };
+}
+
+function barsIcon(): SVGSVGElement {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("width", "18"); svg.setAttribute("height", "18"); svg.setAttribute("viewBox", "0 0 16 16");
+  svg.innerHTML = `<rect x="1" y="4" width="3" height="11" fill="#118dff"/><rect x="6" y="1" width="3" height="14" fill="#f2c811"/><rect x="11" y="7" width="3" height="8" fill="#e66c37"/>`;
+  return svg;
+}
