@@ -24,6 +24,7 @@ internal sealed class BenchStorage : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Storage.Container.DeleteIfExistsAsync();
+        await Storage.Matrices.Container.DeleteIfExistsAsync();
         foreach (var table in Storage.Tables) await table.DeleteAsync();
         await Services.DisposeAsync();
     }

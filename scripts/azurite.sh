@@ -2,6 +2,7 @@
 # Starts a pinned Azurite (tools/azurite) on free loopback ports and prints the shell lines to use it:
 #   eval "$(scripts/azurite.sh start DIR)"  -> sets AZURITE_PID and CVC_STORAGE (a connection string)
 # With "start-default", uses Azurite's usual ports 10000-10002 (the demo's), unless something listens there.
+# Data is kept in memory (Azurite persists tables as one JSON document, which breaks past ~500 MB).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 mode="${1:-start}"
@@ -29,7 +30,7 @@ else
 fi
 
 mkdir -p "$dir"
-"$root/tools/azurite/node_modules/.bin/azurite" --silent --location "$dir" --skipApiVersionCheck --loose \
+NODE_OPTIONS="--max-old-space-size=8192" "$root/tools/azurite/node_modules/.bin/azurite" --silent --inMemoryPersistence --skipApiVersionCheck --loose \
   --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" \
   >"$dir/azurite.log" 2>&1 &
 pid=$!

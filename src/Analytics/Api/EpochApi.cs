@@ -55,8 +55,7 @@ public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns,
     }
 
     Task<SplitAggregates> AggregatesAsync(EpochSelection s, CancellationToken cancellationToken) =>
-        columns.DecodedAsync(s.Epoch, s.SplitIndex, Columns.Aggregates,
-            bytes => JsonSerializer.Deserialize<SplitAggregates>(bytes, ApiResponse.Json)!, a => a.Classes.Length * (long)a.Classes.Length * 4 + 1024, cancellationToken);
+        columns.AggregatesAsync(s.Epoch, s.SplitIndex, cancellationToken);
 
     /// <summary>POST scores: the full probability vectors of the samples asked for, in the order asked.</summary>
     public async Task<ApiResponse> ScoresAsync(string? run, string? epoch, byte[] body, CancellationToken cancellationToken = default)
@@ -99,10 +98,10 @@ public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns,
         var c = s.Epoch.ClassCount;
         if (positions.Length > 64)
         {
-            var all = await columns.FloatsAsync(s.Epoch, s.SplitIndex, Columns.Probabilities, cancellationToken);
+            var all = await columns.ProbabilitiesAsync(s.Epoch, s.SplitIndex, cancellationToken);
             return positions.Select(p => all.AsSpan(p * c, c).ToArray()).ToArray();
         }
-        var rows = await Task.WhenAll(positions.Select(p => columns.RangeAsync(s.Epoch, s.SplitIndex, Columns.Probabilities, (long)p * c * 4, c * 4, cancellationToken)));
+        var rows = await Task.WhenAll(positions.Select(p => columns.ProbabilityRowsAsync(s.Epoch, s.SplitIndex, (long)p * c * 4, c * 4, cancellationToken)));
         return rows.Select(bytes => ColumnCodec.DecodeFloats(bytes)).ToArray();
     }
 

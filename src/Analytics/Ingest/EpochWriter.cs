@@ -27,7 +27,7 @@ public static class EpochWriter
             columns[Layout.SplitColumn(s, Columns.Score)] = ColumnCodec.EncodeFloats(split.Score);
             columns[Layout.SplitColumn(s, Columns.LabelProbability)] = ColumnCodec.EncodeFloats(split.LabelProbability);
             columns[Layout.SplitColumn(s, Columns.Margin)] = ColumnCodec.EncodeFloats(split.Margin);
-            columns[Layout.SplitColumn(s, Columns.Probabilities)] = ColumnCodec.EncodeFloats(split.Probabilities);
+            writes.Add(storage.Matrices.WriteAsync(MatrixStore.Path(run, epoch, version, s), ColumnCodec.EncodeFloats(split.Probabilities), cancellationToken));
             columns[Layout.SplitColumn(s, Columns.Aggregates)] = JsonSerializer.SerializeToUtf8Bytes(aggregates, Json);
             summaries.Add(new SplitSummary(split.Split, aggregates.Samples, aggregates.Correct, aggregates.Loss, setHash));
             writes.Add(WriteIdsOnceAsync(storage, run, setHash, split.SampleIds, cancellationToken));
@@ -55,6 +55,7 @@ public static class EpochWriter
     {
         if (old.Version is null) return;
         await storage.Data.DeletePartitionAsync(Layout.DataPartition(old.Run, old.Epoch, old.Version), cancellationToken);
+        await storage.Matrices.DeleteVersionAsync(old.Run, old.Epoch, old.Version, cancellationToken);
         foreach (var split in old.Splits)
             await storage.Bits.DeleteColumnAsync(Layout.BitsPartition(old.Run, split.Name), Layout.BitsColumn(old.Epoch, old.Version, split.SetHash), cancellationToken);
     }

@@ -19,7 +19,8 @@ public sealed class ColumnStore(TableClient table)
 
     public async Task WriteAsync(string partition, IReadOnlyDictionary<string, byte[]> columns, CancellationToken cancellationToken = default)
     {
-        var entities = columns.SelectMany(c => ToEntities(partition, c.Key, c.Value)).ToList();
+        // Lazy: an entity exists only while it is being sent, and its pages are views of the column, not copies.
+        var entities = columns.SelectMany(c => ToEntities(partition, c.Key, c.Value));
         await Parallel.ForEachAsync(entities, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (entity, ct) => await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct));
     }
@@ -36,7 +37,7 @@ public sealed class ColumnStore(TableClient table)
                 var start = (long)e * bytesPerEntity + (long)p * TableLimits.PageBytes;
                 if (start >= data.Length) break;
                 var length = (int)Math.Min(TableLimits.PageBytes, data.Length - start);
-                entity[$"d{p}"] = data.AsSpan((int)start, length).ToArray();
+                entity[$"d{p}"] = new BinaryData(data.AsMemory((int)start, length));
             }
             TableLimits.Check(entity, entity);
             yield return entity;
@@ -80,7 +81,7 @@ public sealed class ColumnStore(TableClient table)
             var response = await table.GetEntityAsync<TableEntity>(partition, RowKey(column, (int)group.Key), select, ct);
             foreach (var page in group)
             {
-                var bytes = (byte[])response.Value[$"d{page % TableLimits.PagesPerEntity}"];
+                var bytes = AsBytes(response.Value[$"d{page % TableLimits.PagesPerEntity}"])!;
                 var pageStart = page * TableLimits.PageBytes;
                 var from = Math.Max(offset, pageStart);
                 var to = Math.Min(offset + length, pageStart + bytes.Length);
@@ -94,10 +95,12 @@ public sealed class ColumnStore(TableClient table)
     {
         for (var p = 0; p < TableLimits.PagesPerEntity; p++)
         {
-            if (!entity.TryGetValue($"d{p}", out var value) || value is not byte[] bytes) break;
+            if (!entity.TryGetValue($"d{p}", out var value) || AsBytes(value) is not { } bytes) break;
             Array.Copy(bytes, 0, target, entityStart + (long)p * TableLimits.PageBytes, bytes.Length);
         }
     }
+
+    static byte[]? AsBytes(object? value) => value switch { byte[] b => b, BinaryData d => d.ToArray(), _ => null };
 
     /// <summary>Deletes every entity of a partition (an old epoch version), a hundred per transaction.</summary>
     public async Task DeletePartitionAsync(string partition, CancellationToken cancellationToken = default)

@@ -9,7 +9,6 @@ public static class Columns
     public const string Score = "score";
     public const string LabelProbability = "plabel";
     public const string Margin = "margin";
-    public const string Probabilities = "probs";
     public const string Aggregates = "agg";
 
     public const string AttentionIds = "ids";

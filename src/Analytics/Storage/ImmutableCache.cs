@@ -19,6 +19,14 @@ public sealed class ImmutableCache(long budgetBytes = 512L * 1024 * 1024)
     long totalBytes;
     long clock;
 
+    /// <summary>A value already loaded, without loading it (e.g. to find the newest of several usable entries).</summary>
+    public bool TryGet<T>(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) where T : class
+    {
+        value = entries.TryGetValue(key, out var hit) ? hit.Value as T : null;
+        if (value is not null) hit!.LastUsed = Interlocked.Increment(ref clock);
+        return value is not null;
+    }
+
     public async Task<T> GetOrLoadAsync<T>(string key, Func<Task<(T Value, long Bytes)>> load) where T : class
     {
         if (entries.TryGetValue(key, out var hit))

@@ -10,7 +10,8 @@ namespace ClassVisCloud.Analytics.Storage;
 /// Tables: Ledger (one record per blob name + ETag), Ingests (the history the ingests route serves),
 /// Runs (manifest state, last update), Epochs (one row per epoch: status and the pointer to its current
 /// data version), Data (packed columns of each epoch version), Bits (per-epoch "wrong" bitmaps,
-/// one partition per run and split, so misprediction counts for any epoch are one partition read).
+/// one partition per run and split, so misprediction counts for any epoch are one partition read);
+/// and a blob container for the probability matrices (<see cref="MatrixStore"/>).
 /// </summary>
 public sealed class StorageClients
 {
@@ -21,6 +22,8 @@ public sealed class StorageClients
     public required TableClient Epochs { get; init; }
     public required ColumnStore Data { get; init; }
     public required ColumnStore Bits { get; init; }
+    /// <summary>Probability matrices, in a container of their own ("{prefix}-matrices").</summary>
+    public required MatrixStore Matrices { get; init; }
     public required StorageOptions Options { get; init; }
 
     StorageClients() { }
@@ -41,9 +44,11 @@ public sealed class StorageClients
             Epochs = tableService.GetTableClient(Name("epochs")),
             Data = new ColumnStore(tableService.GetTableClient(Name("data"))),
             Bits = new ColumnStore(tableService.GetTableClient(Name("bits"))),
+            Matrices = new MatrixStore(blobService.GetBlobContainerClient(options.TablePrefix.ToLowerInvariant() + "-matrices")),
         };
         await Task.WhenAll(clients.Tables.Select(t => t.CreateIfNotExistsAsync(cancellationToken)));
         await clients.Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await clients.Matrices.Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         return clients;
     }
 

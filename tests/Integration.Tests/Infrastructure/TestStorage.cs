@@ -49,6 +49,9 @@ public sealed class TestStorage : IAsyncDisposable
         try
         {
             await Container.DeleteIfExistsAsync();
+            await Storage.Matrices.Container.DeleteIfExistsAsync();
+            await Get<Analytics.Dynamics.DynamicsStates>().FlushAsync();
+            await Get<Analytics.Dynamics.DynamicsCheckpoints>().Container.DeleteIfExistsAsync();
             foreach (var table in Storage.Tables) await table.DeleteAsync();
         }
         catch { /* best effort: a test's own corner of a throwaway emulator */ }

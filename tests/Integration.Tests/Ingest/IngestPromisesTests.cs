@@ -66,6 +66,10 @@ public sealed class IngestPromisesTests
         Assert.NotEqual(before!.Version, after.Version);
         var snapshot = await TableSnapshot.TakeAsync(storage.Storage);
         Assert.DoesNotContain(snapshot, line => line.Contains(before.Version!, StringComparison.Ordinal));
+        var matrices = new List<string>();
+        await foreach (var blob in storage.Storage.Matrices.Container.GetBlobsAsync()) matrices.Add(blob.Name);
+        Assert.DoesNotContain(matrices, name => name.Contains(before.Version!, StringComparison.Ordinal));
+        Assert.Contains(matrices, name => name.Contains(after.Version!, StringComparison.Ordinal));
         Assert.Equal(300, after.Splits.Sum(s => s.Samples));
     }
 
