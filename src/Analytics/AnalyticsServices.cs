@@ -1,4 +1,5 @@
 using ClassVisCloud.Analytics.Api;
+using ClassVisCloud.Analytics.Dynamics;
 using ClassVisCloud.Analytics.Ingest;
 using ClassVisCloud.Analytics.Queries;
 using ClassVisCloud.Analytics.Storage;
@@ -51,6 +52,7 @@ public static class AnalyticsServices
         services.AddSingleton<RunsApi>();
         services.AddSingleton<EpochApi>();
         services.AddSingleton<SampleApi>();
+        services.AddTrainingDynamics();
         return services;
     }
 }

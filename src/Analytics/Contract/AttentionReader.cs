@@ -91,8 +91,8 @@ public static class AttentionReader
             {
                 long value = integers[i];
                 if (value is < 0 or > int.MaxValue)
-                    throw new ContractViolationException(
-                        $"column '{column.Name}' is {value} at {names[start + i]}; expected a 0-based index");
+                    throw new ContractViolationException(string.Create(CultureInfo.InvariantCulture,
+                        $"column '{column.Name}' is {value} at {names[start + i]}; expected a 0-based index"));
                 values[start + i] = (int)value;
             }
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClassVisCloud.Analytics.Contract.ParquetFormat;
 
 namespace ClassVisCloud.Analytics.Contract;
@@ -15,21 +16,24 @@ internal static class ContractLimits
     /// <summary>The file's row count, checked against its row groups, emptiness and <see cref="MaxRows"/>.</summary>
     public static int RowCount(Footer footer)
     {
+        if (footer.NumRows > MaxRows)
+            throw new ContractViolationException(Invariant($"the file has {footer.NumRows:N0} rows, more than the {MaxRows:N0} one epoch may have"));
         long sum = 0;
-        foreach (var group in footer.RowGroups) sum += Math.Min(group.NumRows, (long)MaxRows + 1);
+        foreach (var group in footer.RowGroups) sum += Math.Min(group.NumRows, MaxRows + 1L);
         if (sum != footer.NumRows)
             throw new ParquetFormatException($"the footer says {footer.NumRows} rows but its row groups hold {sum}");
         if (sum == 0)
             throw new ContractViolationException("the file has no rows");
-        if (sum > MaxRows)
-            throw new ContractViolationException($"the file has {sum:N0} rows, more than the {MaxRows:N0} one epoch may have");
         return (int)sum;
     }
 
     public static void CheckScoreCount(int rows, int classes)
     {
         if ((long)rows * classes > MaxScores)
-            throw new ContractViolationException(
-                $"the file has {rows:N0} rows of {classes:N0} scores, more than the {MaxScores:N0} scores one epoch may have");
+            throw new ContractViolationException(Invariant(
+                $"the file has {rows:N0} rows of {classes:N0} scores, more than the {MaxScores:N0} scores one epoch may have"));
     }
+
+    // Reasons read the same whatever the server's culture.
+    private static string Invariant(FormattableString reason) => reason.ToString(CultureInfo.InvariantCulture);
 }

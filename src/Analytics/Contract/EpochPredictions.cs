@@ -21,9 +21,10 @@ public sealed class EpochPredictions
     public required bool IntegerIds { get; init; }
 
     /// <summary>
-    /// Class names this file implies when no manifest names them: the wide form's column suffixes
-    /// (in column order, or the manifest order), or the sorted distinct string labels; null when labels
-    /// are integers and scores a list.
+    /// The class names used to read this file, in class order: the manifest's when it names them; else the
+    /// wide form's column suffixes (in column order); else, for string labels, the run's known label names
+    /// (when the file's labels are among them) or the file's distinct labels sorted ordinal. Null when
+    /// labels are integers, scores a list, and no manifest names the classes.
     /// </summary>
     public IReadOnlyList<string>? ClassNames { get; init; }
 

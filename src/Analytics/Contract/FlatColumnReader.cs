@@ -13,7 +13,7 @@ internal static class FlatColumnReader
         Memory<T> destination, CancellationToken cancellationToken) =>
         DecodeGuard.ColumnAsync(column.Name, async () =>
         {
-            using var reader = file.OpenChunk(rowGroup, column.Leaf!, decoding);
+            var reader = file.OpenChunk(rowGroup, column.Leaf!, decoding);
             int row = 0, firstNull = -1;
             while (await reader.ReadBatchAsync(cancellationToken))
             {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ClassVisCloud.Analytics.Contract;
 
 /// <summary>The class index of every file row, and the class names the file implies.</summary>
@@ -40,8 +42,8 @@ internal static class LabelResolver
         {
             long value = values[row];
             if (value < 0 || value >= classCount)
-                throw new ContractViolationException(
-                    $"column 'label' is {value} at {names[row]}; class indexes run from 0 to {classCount - 1}");
+                throw new ContractViolationException(string.Create(CultureInfo.InvariantCulture,
+                    $"column 'label' is {value} at {names[row]}; class indexes run from 0 to {classCount - 1}"));
             labels[row] = (int)value;
         }
         return labels;

@@ -65,8 +65,8 @@ internal static class RowKeysReader
                 await Read(epochColumn, IntegerDecoding.Instance, integers.AsMemory(0, rows));
                 int mismatch = integers.AsSpan(0, rows).IndexOfAnyExcept(epoch);
                 if (mismatch >= 0)
-                    throw new ContractViolationException(
-                        $"column 'epoch' is {integers[mismatch]} at {names[start + mismatch]}, but the file is epoch {epoch}");
+                    throw new ContractViolationException(string.Create(CultureInfo.InvariantCulture,
+                        $"column 'epoch' is {integers[mismatch]} at {names[start + mismatch]}, but the file is epoch {epoch}"));
             }
             start += rows;
         }

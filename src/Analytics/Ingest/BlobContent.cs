@@ -7,7 +7,8 @@ namespace ClassVisCloud.Analytics.Ingest;
 /// <summary>Downloads a blob exactly as of one ETag: small ones to memory, large ones to a temporary file.</summary>
 public static class BlobContent
 {
-    const long InMemoryLimit = 256L * 1024 * 1024;
+    /// <summary>Past this size the file goes to disk: a 1,000,000 × 70 epoch must ingest in under 1 GiB.</summary>
+    const long InMemoryLimit = 32L * 1024 * 1024;
 
     /// <summary>The content, or null when the blob changed or vanished since the snapshot (a newer event covers it).</summary>
     public static async Task<Stream?> OpenAsync(BlobContainerClient container, BlobSnapshot blob, CancellationToken cancellationToken)

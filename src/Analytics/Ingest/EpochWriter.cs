@@ -27,7 +27,7 @@ public static class EpochWriter
             columns[Layout.SplitColumn(s, Columns.Score)] = ColumnCodec.EncodeFloats(split.Score);
             columns[Layout.SplitColumn(s, Columns.LabelProbability)] = ColumnCodec.EncodeFloats(split.LabelProbability);
             columns[Layout.SplitColumn(s, Columns.Margin)] = ColumnCodec.EncodeFloats(split.Margin);
-            writes.Add(storage.Matrices.WriteAsync(MatrixStore.Path(run, epoch, version, s), ColumnCodec.EncodeFloats(split.Probabilities), cancellationToken));
+            writes.Add(storage.Matrices.WriteAsync(MatrixStore.Path(run, epoch, version, s), split.Probabilities, cancellationToken));
             columns[Layout.SplitColumn(s, Columns.Aggregates)] = JsonSerializer.SerializeToUtf8Bytes(aggregates, Json);
             summaries.Add(new SplitSummary(split.Split, aggregates.Samples, aggregates.Correct, aggregates.Loss, setHash));
             writes.Add(WriteIdsOnceAsync(storage, run, setHash, split.SampleIds, cancellationToken));

@@ -4,7 +4,7 @@ namespace ClassVisCloud.Analytics.Contract.ParquetFormat;
 /// Reads one column chunk as batches of levels and values, page after page, never holding more than a
 /// page and a batch: a list column of a million rows × 70 classes streams through a few MiB.
 /// </summary>
-internal sealed class ColumnChunkReader<T> : IDisposable
+internal sealed class ColumnChunkReader<T>
 {
     public const int BatchSize = 1 << 16;
 
@@ -99,6 +99,4 @@ internal sealed class ColumnChunkReader<T> : IDisposable
         definition = new int[BatchSize];
         values = new T[BatchSize];
     }
-
-    public void Dispose() => pages.Dispose();
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 
 namespace ClassVisCloud.Analytics.Contract.ParquetFormat;
@@ -8,7 +7,7 @@ namespace ClassVisCloud.Analytics.Contract.ParquetFormat;
 /// reading or allocating, and hands out each page decompressed. Every step moves forward through the chunk,
 /// so a corrupt file ends in an exception, never a loop.
 /// </summary>
-internal sealed class PageReader : IDisposable
+internal sealed class PageReader
 {
     private const int FirstHeaderRead = 256;
 
@@ -16,24 +15,24 @@ internal sealed class PageReader : IDisposable
     private readonly FooterColumnChunk chunk;
     private readonly LeafColumn leaf;
     private readonly long end;
-    private readonly PageDecompressor decompressor = new();
-    private byte[] headerBuffer = [];
+    private readonly PageBuffers buffers;
     private byte[] bodyBuffer = [];
     private long offset;
     private long valuesRead;
     private bool sawDictionary;
     private bool sawData;
 
-    public PageReader(Stream stream, FooterColumnChunk chunk, LeafColumn leaf, long dataEnd)
+    public PageReader(Stream stream, FooterColumnChunk chunk, LeafColumn leaf, long dataEnd, PageBuffers buffers)
     {
         this.stream = stream;
+        this.buffers = buffers;
         this.chunk = chunk;
         this.leaf = leaf;
         offset = chunk.StartOffset;
         end = offset + chunk.TotalCompressedSize;
         if (chunk.InOtherFile)
             throw new ParquetFormatException("the column chunk is stored in another file");
-        if (offset < 4 || chunk.TotalCompressedSize > dataEnd || end > dataEnd)
+        if (offset < 4 || offset > dataEnd || chunk.TotalCompressedSize > dataEnd || end > dataEnd)
             throw new ParquetFormatException($"the column chunk (bytes {offset} to {end}) lies outside the file's data");
     }
 
@@ -53,13 +52,9 @@ internal sealed class PageReader : IDisposable
             if (header.Type == PageType.IndexPage)
                 continue;
             CheckPage(header);
-            await ReadBodyAsync(bodyStart, header.CompressedSize, cancellationToken);
-            return header.Type switch
-            {
-                PageType.DictionaryPage => DictionaryPage(header),
-                PageType.DataPage => DataPageV1(header),
-                _ => DataPageV2(header),
-            };
+            return header.Type == PageType.DataPageV2
+                ? await DataPageV2Async(header, bodyStart, cancellationToken)
+                : Split(header, await DecompressAsync(chunk.Codec, bodyStart, header.CompressedSize, header.UncompressedSize, cancellationToken));
         }
         return null;
     }
@@ -92,7 +87,7 @@ internal sealed class PageReader : IDisposable
         int size = Math.Min(FirstHeaderRead, available);
         while (true)
         {
-            Rent(ref headerBuffer, size);
+            var headerBuffer = buffers.Header(size);
             await SourceReads.ReadAtAsync(stream, offset, headerBuffer.AsMemory(0, size), cancellationToken);
             try
             {
@@ -110,38 +105,52 @@ internal sealed class PageReader : IDisposable
 
     private async ValueTask ReadBodyAsync(long start, int length, CancellationToken cancellationToken)
     {
-        Rent(ref bodyBuffer, length);
+        bodyBuffer = buffers.Body(length);
         await SourceReads.ReadAtAsync(stream, start, bodyBuffer.AsMemory(0, length), cancellationToken);
     }
 
-    private Page DictionaryPage(PageHeader header)
+    /// <summary>Decompresses bytes of the file: streamed from it when the codec allows, else read first.</summary>
+    private async ValueTask<ReadOnlyMemory<byte>> DecompressAsync(CompressionCodec codec, long start, int length, int uncompressedLength,
+        CancellationToken cancellationToken)
     {
-        var values = Decompress(header, 0, header.UncompressedSize);
-        return new Page(PageType.DictionaryPage, header.NumValues, header.Encoding, default, default, values);
+        if (!PageDecompressor.Streams(codec))
+        {
+            await ReadBodyAsync(start, length, cancellationToken);
+            return buffers.Decompressor.Decompress(codec, bodyBuffer.AsSpan(0, length), uncompressedLength);
+        }
+        bool gzipMagic = false;
+        if (codec == CompressionCodec.Gzip && length >= 2)
+        {
+            var magic = new byte[2];
+            await SourceReads.ReadAtAsync(stream, start, magic, cancellationToken);
+            gzipMagic = magic is [0x1F, 0x8B];
+        }
+        var compressed = new FileSlice(stream, start, length);
+        return await buffers.Decompressor.DecompressAsync(codec, compressed, gzipMagic, uncompressedLength, cancellationToken);
     }
 
-    private Page DataPageV1(PageHeader header)
+    /// <summary>A dictionary page is all values; a v1 data page starts with its length-prefixed levels.</summary>
+    private Page Split(PageHeader header, ReadOnlyMemory<byte> body)
     {
-        var body = Decompress(header, 0, header.UncompressedSize);
+        if (header.Type == PageType.DictionaryPage)
+            return new Page(PageType.DictionaryPage, header.NumValues, header.Encoding, default, default, body);
         int position = 0;
         var repetition = leaf.MaxRepetition > 0 ? LengthPrefixed(body, ref position) : default;
         var definition = leaf.MaxDefinition > 0 ? LengthPrefixed(body, ref position) : default;
         return new Page(PageType.DataPage, header.NumValues, header.Encoding, repetition, definition, body[position..]);
     }
 
-    private Page DataPageV2(PageHeader header)
+    /// <summary>A v2 page keeps its levels uncompressed ahead of its (maybe compressed) values.</summary>
+    private async ValueTask<Page> DataPageV2Async(PageHeader header, long bodyStart, CancellationToken cancellationToken)
     {
         int levels = header.RepetitionLevelsLength + header.DefinitionLevelsLength;
+        await ReadBodyAsync(bodyStart, levels, cancellationToken);
         var repetition = new ReadOnlyMemory<byte>(bodyBuffer, 0, header.RepetitionLevelsLength);
         var definition = new ReadOnlyMemory<byte>(bodyBuffer, header.RepetitionLevelsLength, header.DefinitionLevelsLength);
-        var values = header.ValuesCompressed
-            ? Decompress(header, levels, header.UncompressedSize - levels)
-            : new ReadOnlyMemory<byte>(bodyBuffer, levels, header.CompressedSize - levels);
+        var codec = header.ValuesCompressed ? chunk.Codec : CompressionCodec.Uncompressed;
+        var values = await DecompressAsync(codec, bodyStart + levels, header.CompressedSize - levels, header.UncompressedSize - levels, cancellationToken);
         return new Page(PageType.DataPageV2, header.NumValues, header.Encoding, repetition, definition, values);
     }
-
-    private ReadOnlyMemory<byte> Decompress(PageHeader header, int skip, int uncompressedLength) =>
-        decompressor.Decompress(chunk.Codec, new ArraySegment<byte>(bodyBuffer, skip, header.CompressedSize - skip), uncompressedLength);
 
     private static ReadOnlyMemory<byte> LengthPrefixed(ReadOnlyMemory<byte> body, ref int position)
     {
@@ -153,21 +162,5 @@ internal sealed class PageReader : IDisposable
         var levels = body.Slice(position + 4, length);
         position += 4 + length;
         return levels;
-    }
-
-    private static void Rent(ref byte[] buffer, int size)
-    {
-        if (buffer.Length >= size) return;
-        if (buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
-        buffer = [];
-        buffer = ArrayPool<byte>.Shared.Rent(size);
-    }
-
-    public void Dispose()
-    {
-        decompressor.Dispose();
-        foreach (var buffer in new[] { headerBuffer, bodyBuffer })
-            if (buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
-        headerBuffer = bodyBuffer = [];
     }
 }

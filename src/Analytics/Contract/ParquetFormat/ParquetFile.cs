@@ -15,6 +15,7 @@ internal sealed class ParquetFile : IAsyncDisposable
     private readonly Stream stream;
     private readonly bool ownsStream;
     private readonly long dataEnd;
+    private readonly PageBuffers buffers = new();
 
     private ParquetFile(Stream stream, bool ownsStream, Footer footer, IReadOnlyList<TopLevelColumn> columns, long dataEnd)
     {
@@ -47,13 +48,16 @@ internal sealed class ParquetFile : IAsyncDisposable
         }
     }
 
-    /// <summary>Streams the chunk of <paramref name="leaf"/> in row group <paramref name="rowGroup"/>.</summary>
+    /// <summary>
+    /// Streams the chunk of <paramref name="leaf"/> in row group <paramref name="rowGroup"/>. Chunk readers share
+    /// the file's page buffers: read one chunk to its end before opening the next.
+    /// </summary>
     public ColumnChunkReader<T> OpenChunk<T>(int rowGroup, LeafColumn leaf, ValueDecoding<T> decoding)
     {
         var chunk = FindChunk(Footer.RowGroups[rowGroup], leaf);
         if (chunk.Type != leaf.Physical)
             throw new ParquetFormatException($"the column chunk's type {chunk.Type} differs from the schema's {leaf.Physical}");
-        return new ColumnChunkReader<T>(new PageReader(stream, chunk, leaf, dataEnd), leaf, decoding);
+        return new ColumnChunkReader<T>(new PageReader(stream, chunk, leaf, dataEnd, buffers), leaf, decoding);
     }
 
     private static FooterColumnChunk FindChunk(FooterRowGroup rowGroup, LeafColumn leaf)
@@ -104,6 +108,7 @@ internal sealed class ParquetFile : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        buffers.Dispose();
         if (ownsStream) await stream.DisposeAsync();
     }
 }

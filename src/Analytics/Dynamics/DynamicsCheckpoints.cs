@@ -1,0 +1,85 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using ClassVisCloud.Analytics.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ClassVisCloud.Analytics.Dynamics;
+
+/// <summary>
+/// Persisted states, one blob each, named "{run}/{split}/{epoch:D19}-{chain hash}" in the container
+/// "{runs container}-dynamics" (a blob, not Table pages: a million samples' state is ~60 MB, which Table storage
+/// serves ten times slower). A name fixes the content, so a blob is written once and never changes; a state
+/// whose history was replaced is deleted by the next write for that split.
+/// </summary>
+public sealed class DynamicsCheckpoints(StorageClients storage, ILogger<DynamicsCheckpoints> logger)
+{
+    public const string ContainerSuffix = "-dynamics";
+
+    public BlobContainerClient Container { get; } = storage.Container.GetParentBlobServiceClient()
+        .GetBlobContainerClient(ContainerName(storage.Options.Container));
+
+    public static string ContainerName(string runsContainer) => runsContainer[..Math.Min(runsContainer.Length, 63 - ContainerSuffix.Length)] + ContainerSuffix;
+
+    static string Prefix(string run, string split) => $"{run}/{KeyEncoding.Encode(split)}/";
+
+    static string Name(string run, string split, DynamicsLink link) => $"{Prefix(run, split)}{Layout.EpochRowKey(link.Epoch.Epoch)}-{link.Hash}";
+
+    /// <summary>The names of the split's persisted states (none when the container does not exist yet).</summary>
+    public async Task<HashSet<string>> ListAsync(string run, string split, CancellationToken cancellationToken = default)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var blob in Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, Prefix(run, split), cancellationToken))
+                names.Add(blob.Name);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404) { }
+        return names;
+    }
+
+    public static bool IsListed(HashSet<string> listed, string run, string split, DynamicsLink link) => listed.Contains(Name(run, split, link));
+
+    /// <summary>The state of a chain, or null when it is gone or unreadable (then it is computed again).</summary>
+    public async Task<DynamicsState?> ReadAsync(string run, string split, DynamicsLink link, CancellationToken cancellationToken = default)
+    {
+        var name = Name(run, split, link);
+        try
+        {
+            var content = await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            return StateCodec.Decode(content.Value.Content.ToMemory().Span);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404) { return null; }
+        catch (InvalidDataException ex)
+        {
+            logger.LogWarning(ex, "Dynamics state {Blob} is unreadable; it is computed again", name);
+            return null;
+        }
+    }
+
+    public async Task WriteAsync(string run, string split, DynamicsLink link, DynamicsState state, CancellationToken cancellationToken = default)
+    {
+        await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Container.GetBlobClient(Name(run, split, link)).UploadAsync(new BinaryData(StateCodec.Encode(state)), overwrite: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes the split's states for epochs up to the chain's last whose history is not the chain's: an epoch
+    /// replaced, failed or arrived late since. States past the chain's end may belong to a longer, valid chain: kept.
+    /// </summary>
+    public async Task DeleteStaleAsync(string run, string split, IReadOnlyList<DynamicsLink> chain, CancellationToken cancellationToken = default)
+    {
+        if (chain.Count == 0) return;
+        var valid = chain.Select(link => Name(run, split, link)).ToHashSet(StringComparer.Ordinal);
+        var lastKey = Layout.EpochRowKey(chain[^1].Epoch.Epoch);
+        var prefix = Prefix(run, split);
+        foreach (var name in await ListAsync(run, split, cancellationToken))
+        {
+            var epochKey = name.AsSpan(prefix.Length, lastKey.Length);
+            if (valid.Contains(name) || epochKey.CompareTo(lastKey, StringComparison.Ordinal) > 0) continue;
+            try { await Container.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken); }
+            catch (RequestFailedException ex) when (ex.Status == 404) { }
+        }
+    }
+}
