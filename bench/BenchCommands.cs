@@ -11,6 +11,7 @@ internal static class BenchCommands
         [DecodeChildCommand.Name] = new("(internal) decode one file in this process and print its figures", DecodeChildCommand.RunAsync),
         ["ingest"] = new("ingest 100k×70 and 1M×70 epochs into Azurite: time and peak working set", IngestCommand.RunAsync),
         [IngestCommand.ChildName] = new("(internal) ingest one file in this process and print its figures", IngestCommand.RunChildAsync),
+        ["dynamics"] = new("training dynamics of 1M × 100 with and without the ingest's state preparation", DynamicsCommand.RunAsync),
         ["api"] = new("latency and bytes of the samples, run summary and scores routes through the DevHost", ApiCommand.RunAsync),
     };
 

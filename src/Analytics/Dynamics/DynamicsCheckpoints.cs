@@ -9,18 +9,15 @@ namespace ClassVisCloud.Analytics.Dynamics;
 
 /// <summary>
 /// Persisted states, one blob each, named "{run}/{split}/{epoch:D19}-{chain hash}" in the container
-/// "{runs container}-dynamics" (a blob, not Table pages: a million samples' state is ~60 MB, which Table storage
+/// "{table prefix}-dynamics" (a blob, not Table pages: a million samples' state is ~90 MB, which Table storage
 /// serves ten times slower). A name fixes the content, so a blob is written once and never changes; a state
 /// whose history was replaced is deleted by the next write for that split.
 /// </summary>
 public sealed class DynamicsCheckpoints(StorageClients storage, ILogger<DynamicsCheckpoints> logger)
 {
-    public const string ContainerSuffix = "-dynamics";
-
+    /// <summary>Beside the app's tables and its probability matrices: "{table prefix}-dynamics".</summary>
     public BlobContainerClient Container { get; } = storage.Container.GetParentBlobServiceClient()
-        .GetBlobContainerClient(ContainerName(storage.Options.Container));
-
-    public static string ContainerName(string runsContainer) => runsContainer[..Math.Min(runsContainer.Length, 63 - ContainerSuffix.Length)] + ContainerSuffix;
+        .GetBlobContainerClient(storage.Options.TablePrefix.ToLowerInvariant() + "-dynamics");
 
     static string Prefix(string run, string split) => $"{run}/{KeyEncoding.Encode(split)}/";
 

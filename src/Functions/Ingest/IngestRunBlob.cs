@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using ClassVisCloud.Analytics.Dynamics;
 using ClassVisCloud.Analytics.Ingest;
 using Microsoft.Azure.Functions.Worker;
 
@@ -7,15 +8,16 @@ namespace ClassVisCloud.Functions.Ingest;
 /// <summary>
 /// Every blob created in the runs container. Event Grid delivers at least once, out of order, sometimes
 /// several times: the ingest ledger makes a repeat cost one read. A client is bound, not the content:
-/// the ingest reads the blob itself, as of its current ETag, and streams large ones to disk.
+/// the ingest reads the blob itself, as of its current ETag, and streams large ones to disk. A new newest
+/// epoch then gets its training dynamics prepared, so the dashboard's next request only reads them.
 /// </summary>
-public sealed class IngestRunBlob(BlobIngestor ingestor)
+public sealed class IngestRunBlob(BlobIngestor ingestor, DynamicsWarmer dynamics)
 {
     public const string Container = "runs";
 
     [Function(nameof(IngestRunBlob))]
-    public Task Run(
+    public async Task Run(
         [BlobTrigger(Container + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = "RunsStorage")] BlobClient blob,
         CancellationToken cancellationToken) =>
-        ingestor.IngestAsync(blob.Name, cancellationToken: cancellationToken);
+        await dynamics.AfterIngestAsync(await ingestor.IngestAsync(blob.Name, cancellationToken: cancellationToken), cancellationToken);
 }

@@ -41,6 +41,10 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetEpochKeywords", "get", "runs/{run}/epochs/{epoch}/keywords")]
     [InlineData("GetSampleHistory", "get", "runs/{run}/samples/{sampleId}")]
     [InlineData("GetSampleAttention", "get", "runs/{run}/samples/{sampleId}/attention")]
+    [InlineData("GetEpochDynamics", "get", "runs/{run}/epochs/{epoch}/dynamics")]
+    [InlineData("GetEpochSuspects", "get", "runs/{run}/epochs/{epoch}/suspects")]
+    [InlineData("GetConfusionOverTime", "get", "runs/{run}/confusion-over-time")]
+    [InlineData("GetConfusionGrowth", "get", "runs/{run}/confusion-growth")]
     public void Every_API_route_is_an_HTTP_function_that_needs_a_key(string function, string method, string route)
     {
         var trigger = Trigger(function);

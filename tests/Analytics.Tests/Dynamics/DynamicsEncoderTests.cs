@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using ClassVisCloud.Analytics.Dynamics;
+
+namespace ClassVisCloud.Analytics.Tests.Dynamics;
+
+public sealed class DynamicsEncoderTests
+{
+    static readonly SampleDynamics Data = TinyRun.At(7) with { SampleIds = ["a", "b", "ç", "d", "e/1"] };
+
+    [Fact]
+    public void Json_writes_every_column_with_null_where_a_sample_was_not_learned()
+    {
+        var json = JsonDocument.Parse(DynamicsEncoder.ToJson(Data)).RootElement;
+        Assert.Equal("train", json.GetProperty("split").GetString());
+        Assert.Equal(7, json.GetProperty("epoch").GetInt64());
+        Assert.Equal(Data.SampleIds, json.GetProperty("sampleId").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal("[3,4,null,null,7]", json.GetProperty("firstLearned").GetRawText());
+        Assert.Equal("[false,false,true,false,false]", json.GetProperty("suspect").GetRawText());
+        Assert.Equal(Data.AreaUnderMargin, json.GetProperty("aum").EnumerateArray().Select(x => x.GetSingle()));
+    }
+
+    [Fact]
+    public void Arrow_carries_the_same_values_including_nulls_booleans_and_non_ASCII_ids()
+    {
+        using var reader = new ArrowStreamReader(new MemoryStream(DynamicsEncoder.ToArrow(Data)));
+        var batch = reader.ReadNextRecordBatch();
+        Assert.Equal(5, batch.Length);
+        var ids = (StringArray)batch.Column("sampleId");
+        Assert.Equal(Data.SampleIds, Enumerable.Range(0, 5).Select(i => ids.GetString(i)));
+        var firstLearned = (Int64Array)batch.Column("firstLearned");
+        Assert.Equal([3L, 4L, null, null, 7L], Enumerable.Range(0, 5).Select(i => firstLearned.GetValue(i)));
+        var suspect = (BooleanArray)batch.Column("suspect");
+        Assert.Equal([false, false, true, false, false], Enumerable.Range(0, 5).Select(i => suspect.GetValue(i)!.Value));
+        Assert.Equal(Data.Variability, ((FloatArray)batch.Column("variability")).Values.ToArray());
+        Assert.Equal(Data.Forgettings, ((Int32Array)batch.Column("forgettings")).Values.ToArray());
+    }
+
+    [Fact]
+    public void Integer_ids_are_numbers_in_both_formats()
+    {
+        var numbered = Data with { SampleIds = ["1", "2", "3", "10", "20"], IntegerIds = true };
+        Assert.Equal("[1,2,3,10,20]", JsonDocument.Parse(DynamicsEncoder.ToJson(numbered)).RootElement.GetProperty("sampleId").GetRawText());
+        using var reader = new ArrowStreamReader(new MemoryStream(DynamicsEncoder.ToArrow(numbered)));
+        Assert.Equal([1L, 2L, 3L, 10L, 20L], ((Int64Array)reader.ReadNextRecordBatch().Column("sampleId")).Values.ToArray());
+    }
+}
