@@ -33,11 +33,12 @@ command -v dotnet >/dev/null || { echo "The .NET 10 SDK is needed (dotnet)."; ex
 command -v node >/dev/null || { echo "Node.js 20 is needed (node, npm)."; exit 1; }
 
 step "1/6 Installing what is missing (Azurite, .NET build, dashboard build)"
-(cd tools/azurite && npm ci --no-audit --no-fund --loglevel=error)
+scripts/npm-install.sh tools/azurite
 dotnet build src/DevHost -c Release -nologo -clp:ErrorsOnly -v quiet
 dotnet build tools/RunGenerator -c Release -nologo -clp:ErrorsOnly -v quiet
 if [ -f src/Dashboard/package.json ]; then
-  (cd src/Dashboard && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
+  scripts/npm-install.sh src/Dashboard
+  (cd src/Dashboard && npm run build --silent)
 fi
 
 step "2/6 Storage: Azurite"

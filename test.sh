@@ -26,7 +26,7 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "chromium is missing and this is not root: install it with 'sudo apt-get install chromium'."
   fi
 fi
-(cd tools/azurite && npm ci --no-audit --no-fund --loglevel=error) || crashed=$((crashed+1))
+scripts/npm-install.sh tools/azurite || crashed=$((crashed+1))
 
 step "Starting Azurite on free ports"
 eval "$(scripts/azurite.sh start "$out/azurite")" || { echo "Azurite did not start"; echo "0 passed, 1 failed"; exit 1; }
@@ -44,7 +44,7 @@ dotnet test ClassVisCloud.sln -c Release --no-build -nologo --filter "Category!=
 step "Dashboard: build and unit tests"
 dashboard_ok=1
 if [ -f src/Dashboard/package.json ]; then
-  (cd src/Dashboard && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) || { echo "The dashboard build failed."; crashed=$((crashed+1)); dashboard_ok=0; }
+  (scripts/npm-install.sh src/Dashboard && cd src/Dashboard && npm run build --silent) || { echo "The dashboard build failed."; crashed=$((crashed+1)); dashboard_ok=0; }
   if [ $dashboard_ok = 1 ]; then
     (cd src/Dashboard && npx vitest run --reporter=default --reporter=json --outputFile="$out/results/dashboard-unit.json") || true
     [ -f "$out/results/dashboard-unit.json" ] || crashed=$((crashed+1))

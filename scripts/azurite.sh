@@ -12,10 +12,7 @@ key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/K
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-if [ ! -x "$root/tools/azurite/node_modules/.bin/azurite" ]; then
-  echo "Installing Azurite (npm ci in tools/azurite)..." >&2
-  (cd "$root/tools/azurite" && npm ci --no-audit --no-fund --loglevel=error >&2)
-fi
+"$root/scripts/npm-install.sh" "$root/tools/azurite"
 
 if [ "$mode" = "start-default" ]; then
   blob=10000; queue=10001; table=10002

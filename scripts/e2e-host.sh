@@ -21,7 +21,8 @@ dotnet run --no-build -c Release --project "$root/tools/RunGenerator" -- upload 
   --connection "$CVC_STORAGE" --container runs --delay-ms 0 >"$dir/upload.log" 2>&1 || { echo "Upload failed; see $dir/upload.log" >&2; kill $pid; exit 1; }
 
 for _ in $(seq 1 240); do
-  done_count=$(curl -sf "$base/api/runs/fortunes-han" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{const r=JSON.parse(s);console.log(r.epochs.filter(e=>e.status==="ok"&&e.attention&&e.attention.status==="ok").length)}catch{console.log(0)}})')
+  # Until the first epoch is in, the run is 404: no failure of set -e / pipefail here.
+  done_count=$( (curl -sf "$base/api/runs/fortunes-han" || true) | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{const r=JSON.parse(s);console.log(r.epochs.filter(e=>e.status==="ok"&&e.attention&&e.attention.status==="ok").length)}catch{console.log(0)}})')
   [ "$done_count" = 18 ] && break
   sleep 0.5
 done
