@@ -16,12 +16,8 @@ public sealed record SampleColumns(string Split, long Epoch, string[] SampleIds,
             writer.WriteStartObject();
             writer.WriteString("split", Split);
             writer.WriteNumber("epoch", Epoch);
-            writer.WriteStartArray("sampleId");
-            foreach (var id in SampleIds)
-            {
-                if (IntegerIds) writer.WriteRawValue(id, skipInputValidation: true); else writer.WriteStringValue(id);
-            }
-            writer.WriteEndArray();
+            writer.WritePropertyName("sampleId");
+            SampleIdColumn.WriteJson(writer, SampleIds, IntegerIds);
             WriteInts(writer, "label", Label);
             WriteInts(writer, "predicted", Predicted);
             writer.WriteStartArray("score");
@@ -42,21 +38,8 @@ public sealed record SampleColumns(string Split, long Epoch, string[] SampleIds,
 
     public byte[] ToArrow()
     {
-        IArrowArray ids;
-        if (IntegerIds)
-        {
-            var builder = new Int64Array.Builder().Reserve(SampleIds.Length);
-            foreach (var id in SampleIds) builder.Append(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture));
-            ids = builder.Build();
-        }
-        else
-        {
-            var builder = new StringArray.Builder();
-            foreach (var id in SampleIds) builder.Append(id);
-            ids = builder.Build();
-        }
         var schema = new Schema.Builder()
-            .Field(f => f.Name("sampleId").DataType(IntegerIds ? Int64Type.Default : StringType.Default).Nullable(false))
+            .Field(f => f.Name("sampleId").DataType(SampleIdColumn.ArrowType(IntegerIds)).Nullable(false))
             .Field(f => f.Name("label").DataType(Int32Type.Default).Nullable(false))
             .Field(f => f.Name("predicted").DataType(Int32Type.Default).Nullable(false))
             .Field(f => f.Name("score").DataType(FloatType.Default).Nullable(false))
@@ -65,11 +48,11 @@ public sealed record SampleColumns(string Split, long Epoch, string[] SampleIds,
             .Build();
         var batch = new RecordBatch(schema,
         [
-            ids,
-            new Int32Array.Builder().AppendRange(Label).Build(),
-            new Int32Array.Builder().AppendRange(Predicted).Build(),
-            new FloatArray.Builder().AppendRange(Score).Build(),
-            new Int32Array.Builder().AppendRange(Mispredictions).Build(),
+            SampleIdColumn.ToArrow(SampleIds, IntegerIds),
+            ArrowColumns.Ints(Label),
+            ArrowColumns.Ints(Predicted),
+            ArrowColumns.Floats(Score),
+            ArrowColumns.Ints(Mispredictions),
         ], SampleIds.Length);
         var buffer = new MemoryStream();
         using (var writer = new ArrowStreamWriter(buffer, schema, leaveOpen: true))

@@ -1,3 +1,4 @@
+using ClassVisCloud.Analytics.Api;
 using System.Globalization;
 using System.Text.Json;
 using Apache.Arrow;

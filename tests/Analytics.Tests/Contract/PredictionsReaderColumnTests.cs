@@ -1,3 +1,4 @@
+using ClassVisCloud.Analytics.Api;
 using ClassVisCloud.Analytics.Contract;
 using ClassVisCloud.Analytics.Tests.Contract.TestFiles;
 using Parquet;
