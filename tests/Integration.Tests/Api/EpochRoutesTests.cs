@@ -55,6 +55,25 @@ public sealed class EpochRoutesTests(RealRunFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task A_large_answer_is_compressed_when_the_client_accepts_it_and_decompresses_to_the_same_bytes(string encoding)
+    {
+        var plain = await Samples("18", "split=train");
+        var request = FunctionCall.Request("split=train");
+        request.Headers.AcceptEncoding = encoding;
+        var compressed = await FunctionCall.RunAsync(request, r => Storage.Function<GetEpochSamples>().Run(r, RealRun.Name, "18", default));
+        Assert.Equal(encoding, compressed.Headers.ContentEncoding.ToString());
+        Assert.True(compressed.Body.Length < plain.Body.Length / 2);
+        using Stream decompressor = encoding == "br"
+            ? new System.IO.Compression.BrotliStream(new MemoryStream(compressed.Body), System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(new MemoryStream(compressed.Body), System.IO.Compression.CompressionMode.Decompress);
+        var body = new MemoryStream();
+        decompressor.CopyTo(body);
+        Assert.Equal(plain.Body, body.ToArray());
+    }
+
     [Fact]
     public async Task An_unchanged_epoch_answers_304_to_its_etag()
     {
