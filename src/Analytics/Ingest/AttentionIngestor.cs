@@ -20,11 +20,10 @@ public sealed class AttentionIngestor(StorageClients storage, SampleSets sampleS
         var run = blob.Path.Run!;
         var epoch = blob.Path.Epoch!.Value;
         await epochs.EnsureExistsAsync(run, epoch, cancellationToken);
-        if (await DuplicateEpochs.FindOtherAsync(storage.Container, blob.Path, cancellationToken) is { } other)
+        if (await DuplicateEpochs.FindAsync(storage.Container, blob.Path, cancellationToken) is { } duplicate)
         {
-            var reason = $"two blobs name the attention of epoch {epoch}: '{blob.Path.Name}' and '{other}'; delete one of them";
-            await SetStatusAsync(blob, EpochStatus.Failed, reason, null, cancellationToken);
-            return IngestResult.Rejected(reason, other);
+            await SetStatusAsync(blob, EpochStatus.Failed, duplicate.Reason, null, cancellationToken);
+            return IngestResult.Rejected(duplicate.Reason, duplicate.Other);
         }
 
         var row = await epochs.GetAsync(run, epoch, cancellationToken);
@@ -35,7 +34,7 @@ public sealed class AttentionIngestor(StorageClients storage, SampleSets sampleS
         }
 
         await using var content = await BlobContent.OpenAsync(storage.Container, blob, cancellationToken);
-        if (content is null) return IngestResult.Ignored("the blob changed or was deleted during the ingest; its newer version is ingested on its own");
+        if (content is null) return IngestResult.Superseded;
         var version = await BlobContent.VersionAsync(content, cancellationToken);
         AttentionDocuments documents;
         try

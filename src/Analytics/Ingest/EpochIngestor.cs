@@ -18,15 +18,14 @@ public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor>
         var epoch = blob.Path.Epoch!.Value;
         await epochs.EnsureExistsAsync(run, epoch, cancellationToken);
 
-        if (await DuplicateEpochs.FindOtherAsync(storage.Container, blob.Path, cancellationToken) is { } other)
+        if (await DuplicateEpochs.FindAsync(storage.Container, blob.Path, cancellationToken) is { } duplicate)
         {
-            var reason = $"two blobs name epoch {epoch}: '{blob.Path.Name}' and '{other}'; delete one of them";
-            await MarkFailedAsync(blob, reason, cancellationToken);
-            return IngestResult.Rejected(reason, other);
+            await MarkFailedAsync(blob, duplicate.Reason, cancellationToken);
+            return IngestResult.Rejected(duplicate.Reason, duplicate.Other);
         }
 
         await using var content = await BlobContent.OpenAsync(storage.Container, blob, cancellationToken);
-        if (content is null) return IngestResult.Ignored("the blob changed or was deleted during the ingest; its newer version is ingested on its own");
+        if (content is null) return IngestResult.Superseded;
 
         var version = await BlobContent.VersionAsync(content, cancellationToken);
         EpochPredictions predictions;

@@ -6,4 +6,7 @@ public sealed record IngestResult(string Outcome, string? Reason, int Samples = 
     public static IngestResult Ingested(int samples) => new(IngestOutcome.Ingested, null, samples);
     public static IngestResult Rejected(string reason, string? conflict = null) => new(IngestOutcome.Rejected, reason, 0, conflict);
     public static IngestResult Ignored(string reason) => new(IngestOutcome.Ignored, reason);
+
+    /// <summary>The blob changed or vanished while we read it: its newer version has an ingest of its own.</summary>
+    public static readonly IngestResult Superseded = Ignored("the blob changed or was deleted during the ingest; its newer version is ingested on its own");
 }

@@ -20,7 +20,7 @@ public sealed class ManifestIngestor(StorageClients storage)
             if (blob.Size > MaxManifestBytes)
                 throw new ContractViolationException($"run.json: {blob.Size} bytes; a manifest may be at most {MaxManifestBytes} bytes");
             await using var content = await BlobContent.OpenAsync(storage.Container, blob, cancellationToken);
-            if (content is null) return IngestResult.Ignored("the blob changed or was deleted during the ingest; its newer version is ingested on its own");
+            if (content is null) return IngestResult.Superseded;
             var bytes = ((MemoryStream)content).ToArray();
             var manifest = ManifestParser.Parse(bytes);
             if (manifest.Classes is { } classes)

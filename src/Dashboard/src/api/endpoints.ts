@@ -1,6 +1,7 @@
 import type { ApiClient, Progress } from "./client";
 import { samplesFromArrow, samplesFromJson } from "./samples";
-import type { Attention, Confusion, EpochSamples, Keywords, RunDetail, RunListItem, SampleHistory, SampleId, ScoreVectors } from "./types";
+import { dynamicsFromArrow, dynamicsFromJson } from "./dynamics";
+import type { Attention, Confusion, ConfusionGrowth, ConfusionOverTime, EpochDynamics, EpochSamples, Keywords, RunDetail, RunListItem, SampleHistory, SampleId, ScoreVectors, Suspects } from "./types";
 
 /** One function per route of API.md; paths and query strings are built only here. */
 const seg = encodeURIComponent;
@@ -53,3 +54,18 @@ export const getAttention = (api: ApiClient, run: string, id: SampleId, split: s
 
 export const getKeywords = (api: ApiClient, run: string, epoch: number, split: string, top: number) =>
   api.json<Keywords>(`/runs/${seg(run)}/epochs/${epoch}/keywords?${q({ split, top })}`);
+
+export async function getDynamics(api: ApiClient, run: string, epoch: number, split: string, signal?: AbortSignal): Promise<EpochDynamics> {
+  const { bytes, type } = await api.bytes(`/runs/${seg(run)}/epochs/${epoch}/dynamics?${q({ split, format: "arrow" })}`, undefined, signal);
+  if (type.includes("json")) return dynamicsFromJson(JSON.parse(new TextDecoder().decode(bytes)));
+  return dynamicsFromArrow(bytes, split, epoch);
+}
+
+export const getSuspects = (api: ApiClient, run: string, epoch: number, split: string, limit: number) =>
+  api.json<Suspects>(`/runs/${seg(run)}/epochs/${epoch}/suspects?${q({ split, limit })}`);
+
+export const getConfusionOverTime = (api: ApiClient, run: string, split: string, top: number) =>
+  api.json<ConfusionOverTime>(`/runs/${seg(run)}/confusion-over-time?${q({ split, top })}`);
+
+export const getConfusionGrowth = (api: ApiClient, run: string, split: string, k: number, top: number) =>
+  api.json<ConfusionGrowth>(`/runs/${seg(run)}/confusion-growth?${q({ split, k, top })}`);

@@ -45,3 +45,32 @@ export interface Attention { sentences: { weight: number; tokens: { text: string
 export interface Keywords { classes: { index: number; name: string; keywords: { text: string; weight: number }[] }[] }
 
 export interface Confusion { classes: string[]; matrix: number[][] }
+
+/** Training dynamics of one split over the logged epochs <= epoch, as columns (one row per sample, the route's order). */
+export interface EpochDynamics {
+  split: string;
+  epoch: number;
+  ids: SampleId[];
+  confidence: Float32Array;
+  variability: Float32Array;
+  correctness: Float32Array;
+  forgettings: Int32Array;
+  /** The epoch from which the sample stayed learned; -1 when none. */
+  firstLearned: Int32Array;
+  aum: Float32Array;
+  selfConfidence: Float32Array;
+  normalizedMargin: Float32Array;
+  /** 1 = likely label issue (aum < 0). */
+  suspect: Uint8Array;
+}
+
+export interface Suspect {
+  sampleId: SampleId; label: number; labelName: string; likely: number; likelyName: string;
+  aum: number; confidence: number; mispredictions: number;
+}
+export interface Suspects { split: string; epoch: number; total: number; suspects: Suspect[] }
+
+/** A confusion pair (class names) with its count at each epoch of the answer's `epochs`. */
+export interface ConfusionPairSeries { true: string; predicted: string; counts: number[]; growth?: number }
+export interface ConfusionOverTime { split: string; epochs: number[]; pairs: ConfusionPairSeries[] }
+export interface ConfusionGrowth { split: string; k: number; from: number; to: number; epochs: number[]; pairs: (ConfusionPairSeries & { growth: number })[] }

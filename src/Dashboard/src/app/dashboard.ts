@@ -1,15 +1,20 @@
 import type { ApiClient } from "../api/client";
-import { getAttention, getHistory, getKeywords, getRun, getSamples, postScores } from "../api/endpoints";
-import type { RunDetail, RunListItem, SampleId } from "../api/types";
+import { getAttention, getConfusionGrowth, getConfusionOverTime, getDynamics, getHistory, getKeywords, getRun, getSamples, getSuspects, postScores } from "../api/endpoints";
+import type { EpochDynamics, RunDetail, RunListItem, SampleId } from "../api/types";
 import { ApiError } from "../api/client";
 import { classColors } from "../lib/classColors";
 import { activeSelection, classMask, countOnes, type AxisFilter } from "../lib/crossFilter";
+import { changedPredictions } from "../lib/changedPredictions";
+import { filterOrder } from "../lib/filterOrder";
 import { applyPick, indicesOf, maskOfIds, remapMask } from "../lib/selection";
 import { formatUrlState, MAX_SELECTION_IN_URL, type UrlState } from "../lib/urlState";
 import type { LayoutKind } from "../lib/sampleLayout";
 import { applyTheme, initialTheme, type Theme } from "../ui/theme";
 import { h } from "../ui/dom";
 import { EpochCache, type LoadedEpoch } from "./epochCache";
+import { DynamicsCache } from "./dynamicsCache";
+import { alignRows } from "../lib/alignRows";
+import { MARK_STATISTICS, markedMask, type MarkStatistic } from "../lib/markRule";
 import { VectorStore } from "./vectorStore";
 import type { Change, DashboardActions, DashboardModel } from "./model";
 import { slicers } from "../views/slicers";
@@ -19,6 +24,9 @@ import { classificationView } from "../views/classificationView";
 import { parallelCoordinates } from "../views/parallelCoordinates";
 import { confusionMatrix } from "../views/confusionMatrix";
 import { detailView } from "../views/detailView";
+import { dataMap } from "../views/dataMap";
+import { suspectsTable } from "../views/suspectsTable";
+import { confusionTrends } from "../views/confusionTrends";
 
 /**
  * The report: owns the state (run, split, epoch, threshold, filters,
@@ -40,12 +48,17 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
   let okEpochs = run.epochs.filter((e) => e.status === "ok").map((e) => e.epoch);
   if (!okEpochs.length) throw new ApiError("http", `Run '${run.run}' has no ingested epoch yet${run.epochs[0]?.error ? `: ${run.epochs[0].error}` : "."}`);
   let epoch = okEpochs.includes(o.initial.epoch ?? -1) ? o.initial.epoch! : okEpochs.at(-1)!;
-  let threshold = o.initial.threshold ?? Math.max(1, Math.floor(okEpochs.length / 2));
+  let mark: MarkStatistic = o.initial.mark ?? "mispredictions";
+  let threshold = validThreshold(mark, o.initial.threshold, okEpochs.length);
   let classFilter: number[] | null = validClasses(o.initial.classes, run.classes.length);
   let filters: AxisFilter[] = (o.initial.filters ?? []).filter((f) => f.cls < run.classes.length);
   let layout: LayoutKind = o.initial.view ?? "columns";
   let colors = classColors(run.classes.length);
   let cache = newCache();
+  let compareEpoch: number | null = okEpochs.includes(o.initial.vs ?? -1) ? o.initial.vs! : null;
+  let compareData: LoadedEpoch | null = null;
+  let dynamicsCache = newDynamicsCache();
+  let dynamics: EpochDynamics | null = null, dynamicsError: string | null = null, dynamicsRequest = 0;
   let loaded: LoadedEpoch;
   let selected: Uint8Array = new Uint8Array(0);
   let pendingSelection: string[] | undefined = o.initial.selection;
@@ -75,13 +88,16 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
     onSplit: (s) => void changeSplit(s),
     onEpoch: (e) => void changeEpoch(e),
     onThreshold: (t) => { threshold = t; emit(["threshold"]); },
+    onCompare: (e) => { compareEpoch = e; void loadCompare(); },
+    onMark: (stat) => { mark = stat; threshold = MARK_STATISTICS[stat].initial(okEpochs.length); emit(["threshold"]); },
     onClasses: (c) => { classFilter = c; emit(["classes"]); },
     onToggleTheme: () => { theme = theme === "dark" ? "light" : "dark"; applyTheme(theme); emit(["theme"]); },
     onShare: () => void navigator.clipboard?.writeText(location.href).catch(() => undefined),
   });
   const kpis = kpiCards();
   const accuracy = accuracyChart({ onSelectEpoch: (e) => void changeEpoch(e) });
-  const confusion = confusionMatrix({ actions });
+  // Every off-diagonal pair (at most the API's 1000) for the matrix's hover sparklines.
+  const confusion = confusionMatrix({ actions, loadHistory: () => getConfusionOverTime(api, run.run, split, Math.min(1000, Math.max(1, run.classes.length * (run.classes.length - 1)))) });
   const classification = classificationView({
     actions,
     loadKeywords: (top) => getKeywords(api, run.run, epoch, split, top).catch((e) => { if (e instanceof ApiError && e.kind === "not-found") return null; throw e; }),
@@ -92,11 +108,50 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
     loadAttention: (id) => getAttention(api, run.run, id, split, epoch).catch((e) => { if (e instanceof ApiError && e.kind === "not-found") return null; throw e; }),
     loadScores: (id) => postScores(api, run.run, epoch, split, [id]).then((r) => r.scores[0] ?? null),
   });
-  const report = h("main", { class: "report" }, kpis.root, accuracy.tile.root, confusion.tile.root, classification.tile.root, parallel.tile.root, detail.tile.root);
+  const cartography = dataMap({ actions });
+  const suspects = suspectsTable({ actions, loadSuspects: (e, limit) => getSuspects(api, run.run, e, split, limit) });
+  const trends = confusionTrends({
+    actions,
+    loadOverTime: (top) => getConfusionOverTime(api, run.run, split, top),
+    loadGrowth: (k, top) => getConfusionGrowth(api, run.run, split, k, top),
+  });
+  const report = h("main", { class: "report" }, kpis.root, accuracy.tile.root, confusion.tile.root, classification.tile.root, parallel.tile.root, detail.tile.root,
+    cartography.tile.root, suspects.tile.root, trends.tile.root);
   o.mount.replaceChildren(progress, header.root, banner, report);
 
   function newCache() {
     return new EpochCache((e) => getSamples(api, run.run, e, split, (done, total) => showProgress(done, total)), run.classes.length);
+  }
+
+  function newDynamicsCache() {
+    return new DynamicsCache((e) => getDynamics(api, run.run, e, split));
+  }
+
+  /** The dynamics follow the epoch a moment later: the tiles draw the samples first, never wait for them. */
+  async function loadDynamics() {
+    const request = ++dynamicsRequest, e = epoch;
+    try {
+      const next = await dynamicsCache.get(e);
+      if (request !== dynamicsRequest) return;
+      dynamics = next; dynamicsError = null;
+    } catch (err) {
+      if (request !== dynamicsRequest) return;
+      dynamics = null; dynamicsError = err instanceof Error ? err.message : String(err);
+    }
+    // Triangles drawn from a dynamics statistic change with them.
+    emit(mark === "mispredictions" ? ["dynamics"] : ["dynamics", "threshold"]);
+  }
+
+  /** Epoch B's samples (from the same cache as the slider's), then the views redraw with only the changed ones. */
+  async function loadCompare() {
+    const wanted = compareEpoch;
+    try {
+      const next = wanted === null ? null : await cache.get(wanted);
+      if (wanted !== compareEpoch) return;
+      compareData = next;
+      // "layout": the columns change membership, not positions, so they redraw instead of animating.
+      emit(["data", "layout"]);
+    } catch (err) { showError(err); }
   }
 
   function showProgress(done: number, total: number | null) {
@@ -131,15 +186,21 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
       banner.hidden = true;
       emit(["data"]);
       void loadVectors();
+      void loadDynamics();
+  if (compareEpoch !== null) void loadCompare();
     } catch (err) { showError(err); }
   }
 
   async function changeSplit(s: string) {
     split = s;
     cache = newCache();
+    dynamicsCache = newDynamicsCache();
+    dynamics = null;
+    compareData = null;
     loaded = undefined as unknown as LoadedEpoch;
     detailId = null;
     await changeEpoch(epoch);
+    if (compareEpoch !== null) void loadCompare();
   }
 
   async function loadVectors() {
@@ -155,18 +216,28 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
 
   // Derived once per input change, not per brush move.
   const keepMemo = memo((d: LoadedEpoch, classes: number[] | null) => classMask(d.data.predicted, classes, run.classes.length));
+  const changedMemo = memo((d: LoadedEpoch, b: LoadedEpoch | null) => (b ? changedPredictions(d.data.ids, d.data.predicted, b.data.ids, b.data.predicted) : null));
+  const orderMemo = memo((d: LoadedEpoch, changed: Uint8Array | null) => (changed ? filterOrder(d.order, changed) : d.order));
+  const shownMemo = memo((classKeep: Uint8Array, changed: Uint8Array | null) => (changed ? classKeep.map((v, i) => v & changed[i]) : classKeep));
+  const rowsMemo = memo((d: LoadedEpoch, dyn: EpochDynamics | null) => (dyn ? alignRows(d.data.ids, dyn.ids) : null));
+  const markedMemo = memo((d: LoadedEpoch, stat: MarkStatistic, t: number, dyn: EpochDynamics | null, rows: Int32Array | null) => markedMask(stat, t, d.data.mispredictions, dyn, rows));
   const detailMemo = memo((d: LoadedEpoch, id: SampleId | null) => (id === null ? -1 : d.data.ids.findIndex((x) => String(x) === String(id))));
 
   function buildModel(): DashboardModel {
     const C = run.classes.length, d = loaded.data;
+    const changed = changedMemo(loaded, compareData), order = orderMemo(loaded, changed);
     const counts = new Int32Array(C);
-    for (let c = 0; c < C; c++) counts[c] = loaded.order.starts[c + 1] - loaded.order.starts[c];
+    for (let c = 0; c < C; c++) counts[c] = order.starts[c + 1] - order.starts[c];
     const shownClasses = classFilter ?? Array.from({ length: C }, (_, c) => c);
     const v = vectors.vectors;
     const active = v && filters.length ? activeSelection(selected, v.rowOf, v.scores, C, filters) : selected;
+    const rows = rowsMemo(loaded, dynamics);
     return {
-      run, classNames: run.classes, colors, split, epoch, threshold, data: d, order: loaded.order, counts,
-      shownClasses, keep: keepMemo(loaded, classFilter), selected, selectedCount: countOnes(selected),
+      run, classNames: run.classes, colors, split, epoch, threshold, data: d,
+      mark, marked: markedMemo(loaded, mark, threshold, dynamics, rows), markText: MARK_STATISTICS[mark].describe(threshold),
+      dynamics: dynamics && rows ? { data: dynamics, rows } : null, dynamicsError, order, counts,
+      compare: changed && compareData ? { epoch: compareData.data.epoch, changed: countOnes(changed) } : null,
+      shownClasses, keep: shownMemo(keepMemo(loaded, classFilter), changed), selected, selectedCount: countOnes(selected),
       active, activeCount: countOnes(active), vectors: v, filters, layout, detail: detailMemo(loaded, detailId),
     };
   }
@@ -181,12 +252,15 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
   function emit(changes: Change[]) {
     const set = new Set<Change>(changes);
     timed("model", () => (model = buildModel()));
-    timed("header", () => header.update({ runs: o.runs, run: run.run, runTitle: run.name, splits: run.splits, split, epochs: okEpochs, epoch, threshold, classNames: run.classes, colors, classes: classFilter }));
+    timed("header", () => header.update({ runs: o.runs, run: run.run, runTitle: run.name, splits: run.splits, split, epochs: okEpochs, epoch, threshold, mark, compare: compareEpoch, classNames: run.classes, colors, classes: classFilter }));
     timed("kpis", () => kpis.update(model!));
     if (!set.has("selection") || set.size > 1) timed("accuracy", () => accuracy.update(run, epoch, split));
     timed("classification", () => classification.update(model!, set));
     timed("confusion", () => confusion.update(model!, set));
     timed("parallel", () => parallel.update(model!, set));
+    timed("datamap", () => cartography.update(model!, set));
+    timed("suspects", () => suspects.update(model!, set));
+    timed("trends", () => trends.update(model!, set));
     if (set.has("detail") || set.has("data")) detail.update(model!);
     scheduleUrl();
   }
@@ -201,8 +275,8 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
   function writeUrl() {
     const sel = model!.selectedCount <= MAX_SELECTION_IN_URL ? Array.from(indicesOf(selected), (i) => String(loaded.data.ids[i])) : undefined;
     const url = formatUrlState({
-      run: run.run, split, epoch, threshold, classes: classFilter ?? undefined, filters,
-      selection: sel, sample: detailId === null ? undefined : String(detailId), view: layout,
+      run: run.run, split, epoch, threshold, mark, classes: classFilter ?? undefined, filters,
+      selection: sel, vs: compareEpoch ?? undefined, sample: detailId === null ? undefined : String(detailId), view: layout,
     });
     if (url !== location.search) history.replaceState(null, "", url || location.pathname);
   }
@@ -210,6 +284,8 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
   await loadEpoch(epoch);
   emit(["data", "classes", "layout", "threshold", "filters"]);
   if (selected.some((v) => v)) void loadVectors();
+  void loadDynamics();
+  if (compareEpoch !== null) void loadCompare();
 
   return {
     /** For tests and the speed bench: change the epoch and resolve once the tiles have drawn it. */
@@ -249,6 +325,12 @@ function newest(runs: RunListItem[]): RunListItem {
 function pickSplit(run: RunDetail, wanted?: string): string {
   if (wanted && run.splits.includes(wanted)) return wanted;
   return run.splits.includes("validation") ? "validation" : run.splits[0];
+}
+
+/** The threshold from a link if it lies in the statistic's slider range, else the statistic's starting value. */
+function validThreshold(stat: MarkStatistic, t: number | undefined, epochs: number): number {
+  const { min, max } = MARK_STATISTICS[stat].range(epochs);
+  return t !== undefined && t >= min && t <= max ? t : MARK_STATISTICS[stat].initial(epochs);
 }
 
 function validClasses(classes: number[] | undefined, count: number): number[] | null {

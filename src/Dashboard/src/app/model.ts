@@ -1,4 +1,5 @@
-import type { EpochSamples, RunDetail } from "../api/types";
+import type { EpochDynamics, EpochSamples, RunDetail } from "../api/types";
+import type { MarkStatistic } from "../lib/markRule";
 import type { ClassOrder } from "../lib/classOrder";
 import type { AxisFilter } from "../lib/crossFilter";
 import type { LayoutKind } from "../lib/sampleLayout";
@@ -21,13 +22,25 @@ export interface DashboardModel {
   split: string;
   epoch: number;
   threshold: number;
+  /** The statistic the threshold applies to. */
+  mark: MarkStatistic;
+  /** 1 for the samples the triangles mark (lib/markRule). */
+  marked: Uint8Array;
+  /** The rule in words ("mispredicted in > 3 epochs"). */
+  markText: string;
+  /** Training dynamics of this epoch, with the row of each sample in them (-1 = absent); null until loaded. */
+  dynamics: { data: EpochDynamics; rows: Int32Array } | null;
+  /** Why the dynamics could not be loaded, or null. */
+  dynamicsError: string | null;
   data: EpochSamples;
   order: ClassOrder;
-  /** Samples predicted per class. */
+  /** Epoch A vs epoch B: the other epoch and how many samples changed prediction (only those are shown); null when off. */
+  compare: { epoch: number; changed: number } | null;
+  /** Samples predicted per class (shown ones). */
   counts: Int32Array;
   /** Classes the class-filter slicer keeps, in class order. */
   shownClasses: number[];
-  /** 1 for samples whose predicted class is shown. */
+  /** 1 for samples shown: predicted class shown and, when comparing epochs, prediction changed. */
   keep: Uint8Array;
   selected: Uint8Array;
   selectedCount: number;
@@ -52,4 +65,4 @@ export interface DashboardActions {
 }
 
 /** Which parts of the model changed, so tiles can skip work. */
-export type Change = "data" | "selection" | "threshold" | "classes" | "layout" | "theme" | "detail" | "vectors" | "filters";
+export type Change = "data" | "dynamics" | "selection" | "threshold" | "classes" | "layout" | "theme" | "detail" | "vectors" | "filters";

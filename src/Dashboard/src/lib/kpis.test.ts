@@ -3,7 +3,7 @@ import { computeKpis } from "./kpis";
 import { sentenceHighlight, wordHighlight } from "./attentionColors";
 
 test("kpis count accuracy, errors and persistent errors over the kept samples", () => {
-  const k = computeKpis([0, 1, 1, 2], [0, 0, 1, 1], [0, 4, 0, 2], 3, Uint8Array.from([1, 1, 1, 0]));
+  const k = computeKpis([0, 1, 1, 2], [0, 0, 1, 1], [0, 1, 0, 1], Uint8Array.from([1, 1, 1, 0]));
   expect(k).toEqual({ samples: 3, correct: 2, accuracy: 2 / 3, misclassified: 1, persistent: 1 });
 });
 

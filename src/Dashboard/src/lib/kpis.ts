@@ -4,15 +4,14 @@ export interface Kpis {
   correct: number;
   accuracy: number;
   misclassified: number;
-  /** Mispredicted in more epochs than the threshold. */
+  /** Marked by the triangles' rule (by default: mispredicted in more epochs than the threshold). */
   persistent: number;
 }
 
 export function computeKpis(
   label: ArrayLike<number>,
   predicted: ArrayLike<number>,
-  mispredictions: ArrayLike<number>,
-  threshold: number,
+  marked: ArrayLike<number>,
   keep: Uint8Array | null,
 ): Kpis {
   let samples = 0, correct = 0, persistent = 0;
@@ -20,7 +19,7 @@ export function computeKpis(
     if (keep && !keep[i]) continue;
     samples++;
     if (label[i] === predicted[i]) correct++;
-    if (mispredictions[i] > threshold) persistent++;
+    if (marked[i]) persistent++;
   }
   return { samples, correct, accuracy: samples ? correct / samples : 0, misclassified: samples - correct, persistent };
 }

@@ -16,7 +16,7 @@ function paint(threshold: number, selected: number[] = []) {
   const mask = new Uint8Array(3); for (const i of selected) mask[i] = 1;
   const classColor = Uint32Array.from(["#ff0000", "#00ff00"].map((c) => packColor(c)));
   const stats = paintBoxes(buf, 60, 40, {
-    layout, order, label, predicted, score, mispredictions, threshold, selected: mask,
+    layout, order, label, predicted, score, marked: mispredictions.map((v) => (v > threshold ? 1 : 0)), selected: mask,
     scoreLut: scoreLut(), classColor, selectedColor: packColor("#12b312"), triangleColor: packColor("#000000"),
   });
   return { buf, stats, layout, classColor };

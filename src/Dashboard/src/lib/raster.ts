@@ -12,8 +12,8 @@ export interface PaintInput {
   label: ArrayLike<number>;
   predicted: ArrayLike<number>;
   score: ArrayLike<number>;
-  mispredictions: ArrayLike<number>;
-  threshold: number;
+  /** 1 where a triangle marks the sample (see lib/markRule). */
+  marked: ArrayLike<number>;
   /** 1 where the sample is in the active selection. */
   selected: Uint8Array | null;
   /** Packed colors (see encoding.packColor). */
@@ -46,7 +46,7 @@ export function paintBoxes(buf: Uint32Array, width: number, height: number, p: P
         marker(buf, width, height, r.x, r.y, r.w, r.h, p.selectedColor);
         stats.selected++;
       }
-      if (p.mispredictions[i] > p.threshold) {
+      if (p.marked[i]) {
         triangle(buf, width, height, layout, r.x + r.w, r.y, r.w, r.h, p.triangleColor);
         stats.triangles++;
       }

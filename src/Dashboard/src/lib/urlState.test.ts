@@ -4,14 +4,18 @@ import { formatUrlState, MAX_SELECTION_IN_URL, parseUrlState } from "./urlState"
 describe("url state", () => {
   test("round-trips every field", () => {
     const state = {
-      run: "fortunes-han", split: "train", epoch: 7, threshold: 3, classes: [1, 4],
-      filters: [{ cls: 2, lo: 0.3, hi: 1 }], selection: ["f-1", "a,b"], sample: "f-1", view: "grid" as const,
+      run: "fortunes-han", split: "train", epoch: 7, threshold: -0.25, mark: "aum" as const, classes: [1, 4],
+      filters: [{ cls: 2, lo: 0.3, hi: 1 }], selection: ["f-1", "a,b"], vs: 3, sample: "f-1", view: "grid" as const,
     };
     expect(parseUrlState(formatUrlState(state))).toEqual(state);
   });
 
   test("drops malformed values instead of failing", () => {
-    expect(parseUrlState("?epoch=abc&threshold=-1&filter=x:1-2,3:0.5-0.2&view=pie")).toEqual({});
+    expect(parseUrlState("?epoch=abc&threshold=1e3&mark=nope&filter=x:1-2,3:0.5-0.2&view=pie")).toEqual({});
+  });
+
+  test("the paper's misprediction rule is the default and stays out of the link", () => {
+    expect(formatUrlState({ threshold: 3, mark: "mispredictions" })).toBe("?threshold=3");
   });
 
   test("leaves out selections too large for a link", () => {

@@ -61,13 +61,13 @@ export function classificationView(o: ClassificationViewOptions): Classification
     id: "classification", title: "Classification", span: "span-12",
     tools: [h("span", { class: "segmented" }, columnsButton, gridButton), keywordsButton],
     csv: () => m && {
-      header: ["sampleId", "predicted", "label", "score", "correct", "mispredictions", "persistent", "selected", "rank"],
+      header: ["sampleId", "predicted", "label", "score", "correct", "mispredictions", "marked", "selected", "rank"],
       rows: (function* () {
         const d = m!.data;
         for (const cls of m!.shownClasses) {
           for (let k = m!.order.starts[cls], r = 0; k < m!.order.starts[cls + 1]; k++, r++) {
             const i = m!.order.order[k];
-            yield [d.ids[i], m!.classNames[d.predicted[i]], m!.classNames[d.label[i]], d.score[i], d.label[i] === d.predicted[i], d.mispredictions[i], d.mispredictions[i] > m!.threshold, !!m!.active[i], r];
+            yield [d.ids[i], m!.classNames[d.predicted[i]], m!.classNames[d.label[i]], d.score[i], d.label[i] === d.predicted[i], d.mispredictions[i], !!m!.marked[i], !!m!.active[i], r];
           }
         }
       })(),
@@ -88,7 +88,7 @@ export function classificationView(o: ClassificationViewOptions): Classification
     legend.innerHTML = `<span><span class="ramp" style="display:inline-block;vertical-align:middle;background:linear-gradient(90deg,${scoreColor(0)},${scoreColor(0.5)},${scoreColor(1)})"></span> score 0 → 1 (dark = confident)</span>` +
       `<span><span class="box" style="background:${scoreColor(0.8)}"></span>correct</span>` +
       `<span><span class="box" style="background:${scoreColor(0.4)};outline:2px solid ${m.colors[0]};outline-offset:-2px"></span>wrong: outline = true class</span>` +
-      `<span><span class="tri"></span>mispredicted in &gt; ${m.threshold} epochs</span>` +
+      `<span><span class="tri"></span>${escapeHtml(m.markText)}</span>` +
       `<span><span class="box" style="background:${SELECTED_GREEN}"></span>selected</span>`;
   }
 
@@ -250,7 +250,7 @@ export function classificationView(o: ClassificationViewOptions): Classification
     buf.fill(c.background);
     lastPaint = paintBoxes(buf, canvas.width, canvas.height, {
       layout, order: m.order, label: m.data.label, predicted: m.data.predicted, score: m.data.score,
-      mispredictions: m.data.mispredictions, threshold: m.threshold, selected: null,
+      marked: m.marked, selected: null,
       scoreLut: c.lut, classColor: c.classColor, selectedColor: c.selected, triangleColor: c.triangle,
     });
     const blockOf = new Int32Array(m.classNames.length).fill(-1);
@@ -279,7 +279,7 @@ export function classificationView(o: ClassificationViewOptions): Classification
     t.root.dataset.triangles = String(lastPaint.triangles);
     t.root.dataset.selected = String(lastPaint.selected);
     t.root.dataset.columns = JSON.stringify(layout.blocks.map((b, k) => ({ name: m!.classNames[b.cls], count: b.count, painted: lastPaint!.boxesPerBlock[k] })));
-    t.setSubtitle(`epoch ${m.epoch} · ${m.split} · ${count(m.data.ids.length)} samples in ${m.shownClasses.length} classes · ${layout.kind === "grid" ? "grid" : "columns"}`);
+    t.setSubtitle(`epoch ${m.epoch} · ${m.split} · ${m.compare ? `${count(m.compare.changed)} of ${count(m.data.ids.length)} samples changed prediction vs epoch ${m.compare.epoch}` : `${count(m.data.ids.length)} samples`} in ${m.shownClasses.length} classes · ${layout.kind === "grid" ? "grid" : "columns"}`);
   }
 
   /** Boxes glide from their old place to the new one, then the exact raster takes over. */

@@ -1,6 +1,8 @@
 import { interpolateBlues, interpolateOranges } from "d3-scale-chromatic";
 import { format } from "d3-format";
+import type { ConfusionOverTime } from "../api/types";
 import type { Change, DashboardActions, DashboardModel } from "../app/model";
+import { sparklinePath, sparklinePoints } from "../lib/sparkline";
 import { cellMembers, confusionMatrix as computeConfusion, maskedConfusion } from "../lib/confusion";
 import { h, cssVar, escapeHtml, sizeCanvas, watchSize } from "../ui/dom";
 import { showTooltip, hideTooltip } from "../ui/tooltip";
@@ -11,9 +13,15 @@ import { SELECTED_GREEN } from "../lib/encoding";
  * Confusion matrix of the epoch (rows = true class, columns = predicted),
  * linked: clicking a cell selects its samples in every tile; the active
  * selection's share of each cell is outlined in green. Correct cells are blue,
- * errors orange, both on a log scale so that small confusions show.
+ * errors orange, both on a log scale so that small confusions show. Hovering
+ * an error cell shows its count over the logged epochs as a sparkline.
  */
-export interface ConfusionMatrixOptions { actions: DashboardActions; height?: number }
+export interface ConfusionMatrixOptions {
+  actions: DashboardActions;
+  height?: number;
+  /** Every confusion pair's count per epoch (the current split); asked for at the first hover. */
+  loadHistory?: () => Promise<ConfusionOverTime>;
+}
 export interface ConfusionMatrixView { tile: Tile; update(m: DashboardModel, changes: ReadonlySet<Change>): void }
 
 const count = format(","), pct = format(".1%");
@@ -102,13 +110,35 @@ export function confusionMatrix(o: ConfusionMatrixOptions): ConfusionMatrixView 
     return i >= 0 && j >= 0 && i < n && j < n ? [m.shownClasses[i], m.shownClasses[j]] : null;
   }
 
+  // Pair history by "true\u0001predicted", loaded once per run and split at the first hover.
+  let history: { key: string; epochs: number[]; counts: Map<string, number[]> } | null = null, historyKey = "";
+  function loadHistory() {
+    const key = m ? `${m.run.run}|${m.split}` : "";
+    if (!o.loadHistory || !m || historyKey === key) return;
+    historyKey = key;
+    o.loadHistory().then((answer) => {
+      history = { key, epochs: answer.epochs, counts: new Map(answer.pairs.map((p) => [`${p.true}\u0001${p.predicted}`, p.counts])) };
+    }, () => { historyKey = ""; });
+  }
+
+  function sparkline(r: number, c: number): string {
+    if (!m || !history || history.key !== `${m.run.run}|${m.split}`) return "";
+    const counts = history.counts.get(`${m.classNames[r]}\u0001${m.classNames[c]}`);
+    if (!counts) return "";
+    const points = sparklinePoints(counts, 160, 34), at = points[history.epochs.indexOf(m.epoch)];
+    return `<br><svg class="sparkline" width="160" height="34"><path d="${sparklinePath(points)}" fill="none" stroke="${m.colors[c]}" stroke-width="1.5"/>` +
+      (at ? `<circle cx="${at[0]}" cy="${at[1]}" r="2.5" class="sparkline-dot"/>` : "") +
+      `</svg><br><span class="muted">epochs ${history.epochs[0]}–${history.epochs.at(-1)}: ${counts[0]} → ${counts.at(-1)}</span>`;
+  }
+
   canvas.addEventListener("mousemove", (ev) => {
     const cell = cellAt(ev);
     if (!cell || !m) return hideTooltip();
+    loadHistory();
     const [r, c] = cell, C = m.classNames.length;
     const v = matrix[r * C + c];
     let row = 0; for (let k = 0; k < C; k++) row += matrix[r * C + k];
-    showTooltip(`true <b style="color:${m.colors[r]}">${escapeHtml(m.classNames[r])}</b> → predicted <b style="color:${m.colors[c]}">${escapeHtml(m.classNames[c])}</b><br>${count(v)} samples (${row ? pct(v / row) : "–"} of the class)<br><span class="muted">click: select these samples everywhere</span>`, ev.clientX, ev.clientY);
+    showTooltip(`true <b style="color:${m.colors[r]}">${escapeHtml(m.classNames[r])}</b> → predicted <b style="color:${m.colors[c]}">${escapeHtml(m.classNames[c])}</b><br>${count(v)} samples (${row ? pct(v / row) : "–"} of the class)${r === c ? "" : sparkline(r, c)}<br><span class="muted">click: select these samples everywhere</span>`, ev.clientX, ev.clientY);
   });
   canvas.addEventListener("mouseleave", hideTooltip);
   canvas.addEventListener("click", (ev) => {

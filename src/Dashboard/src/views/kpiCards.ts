@@ -17,7 +17,7 @@ export function kpiCards(): KpiCards {
   const cards = {
     accuracy: card("accuracy", "Accuracy", "Correct / samples of the split at this epoch (shown classes only)", "ok"),
     misclassified: card("misclassified", "Misclassified", "Samples whose predicted class is not their label", "danger"),
-    persistent: card("persistent", "Persistently mispredicted", "Mispredicted in more epochs (up to this one) than the threshold: the triangles", "warn"),
+    persistent: card("persistent", "Persistently mispredicted", "Marked by the threshold rule (by default: mispredicted in more epochs, up to this one, than the threshold): the triangles", "warn"),
     samples: card("samples", "Samples", "Samples of the split in this epoch (shown classes only)"),
     selected: card("selected", "Selected", "Samples selected, after the parallel-coordinates filters", "ok"),
   };
@@ -25,8 +25,8 @@ export function kpiCards(): KpiCards {
   return {
     root,
     update(m) {
-      const filtered = m.shownClasses.length < m.classNames.length ? m.keep : null;
-      const k = computeKpis(m.data.label, m.data.predicted, m.data.mispredictions, m.threshold, filtered);
+      const filtered = m.shownClasses.length < m.classNames.length || m.compare ? m.keep : null;
+      const k = computeKpis(m.data.label, m.data.predicted, m.marked, filtered);
       cards.accuracy.value.textContent = pct(k.accuracy);
       const stats = m.run.epochs.map((e) => e.splits[m.split]).filter(Boolean);
       const at = m.run.epochs.findIndex((e) => e.epoch === m.epoch);
@@ -35,9 +35,9 @@ export function kpiCards(): KpiCards {
       cards.misclassified.value.textContent = count(k.misclassified);
       cards.misclassified.delta.textContent = k.samples ? `${pct(k.misclassified / k.samples)} of samples` : "";
       cards.persistent.value.textContent = count(k.persistent);
-      cards.persistent.delta.textContent = `mispredicted in more than ${m.threshold} epoch${m.threshold === 1 ? "" : "s"}`;
+      cards.persistent.delta.textContent = m.markText;
       cards.samples.value.textContent = count(k.samples);
-      cards.samples.delta.textContent = `${m.split}, ${m.shownClasses.length} of ${m.classNames.length} classes`;
+      cards.samples.delta.textContent = m.compare ? `prediction changed vs epoch ${m.compare.epoch}` : `${m.split}, ${m.shownClasses.length} of ${m.classNames.length} classes`;
       cards.selected.value.textContent = count(m.activeCount);
       cards.selected.delta.textContent = m.filters.length ? `${count(m.selectedCount)} before the axis filters` : m.selectedCount ? "click, shift-click or brush" : "none: click or brush a column";
     },

@@ -1,15 +1,21 @@
 import type { RunListItem } from "../api/types";
 import { h } from "../ui/dom";
+import { MARK_STATISTICS, thresholdText, type MarkStatistic } from "../lib/markRule";
 
 /**
  * The app bar and the slicer bar: run, split, class filter, epoch slider with
- * play, and the mis-prediction threshold (paper, figure 1 B and C).
+ * play, and the threshold of the triangles (paper, figure 1 B and C): by
+ * default on the misprediction count, or on a training-dynamics statistic.
  */
 export interface SlicersOptions {
   onRun(run: string): void;
   onSplit(split: string): void;
   onEpoch(epoch: number): void;
   onThreshold(threshold: number): void;
+  /** The statistic the threshold applies to. */
+  onMark(stat: MarkStatistic): void;
+  /** Epoch B of "epoch A vs epoch B", null = off. */
+  onCompare(epoch: number | null): void;
   /** null = every class. */
   onClasses(classes: number[] | null): void;
   onToggleTheme(): void;
@@ -20,7 +26,7 @@ export interface SlicersOptions {
 
 export interface SlicerState {
   runs: RunListItem[]; run: string; runTitle: string; splits: string[]; split: string;
-  epochs: number[]; epoch: number; threshold: number; classNames: string[]; colors: string[]; classes: number[] | null;
+  epochs: number[]; epoch: number; threshold: number; mark: MarkStatistic; compare: number | null; classNames: string[]; colors: string[]; classes: number[] | null;
 }
 
 export interface Slicers { root: HTMLElement; update(s: SlicerState): void }
@@ -45,7 +51,12 @@ export function slicers(o: SlicersOptions): Slicers {
   const playButton = h("button", { type: "button", class: "icon-button", id: "play", title: "Play the epochs", "aria-pressed": "false" }, "▶");
   playButton.addEventListener("click", () => (playing ? stop() : play()));
 
-  const thresholdInput = h("input", { type: "range", id: "slicer-threshold", min: 0, max: 1, step: 1, "aria-label": "Mis-prediction threshold" });
+  const compareSelect = h("select", { id: "slicer-vs", class: "compact", "aria-label": "Compare with epoch", title: "Show only the samples whose prediction differs at this epoch" });
+  compareSelect.addEventListener("change", () => o.onCompare(compareSelect.value === "" ? null : Number(compareSelect.value)));
+  const markSelect = h("select", { id: "slicer-mark", class: "compact", "aria-label": "Statistic the threshold applies to", title: "Statistic the triangles mark" },
+    ...Object.entries(MARK_STATISTICS).map(([value, info]) => h("option", { value }, info.label)));
+  markSelect.addEventListener("change", () => o.onMark(markSelect.value as MarkStatistic));
+  const thresholdInput = h("input", { type: "range", id: "slicer-threshold", min: 0, max: 1, step: 1, "aria-label": "Threshold" });
   const thresholdValue = h("span", { class: "value", id: "threshold-value" }, "–");
   thresholdInput.addEventListener("input", () => o.onThreshold(Number(thresholdInput.value)));
 
@@ -61,8 +72,9 @@ export function slicers(o: SlicersOptions): Slicers {
       h("div", { class: "slicer" }, h("span", { class: "label" }, "Classes"), classDropdown),
       h("div", { class: "slicer range", title: "The epoch every tile shows" }, h("label", { for: "slicer-epoch" }, "Epoch"),
         h("div", { class: "line" }, playButton, epochInput, epochValue)),
-      h("div", { class: "slicer range", title: "Triangles mark samples mispredicted in more epochs than this" }, h("label", { for: "slicer-threshold" }, "Mis-prediction threshold"),
-        h("div", { class: "line" }, thresholdInput, thresholdValue))));
+      h("div", { class: "slicer" }, h("label", { for: "slicer-vs" }, "Changed vs epoch"), compareSelect),
+      h("div", { class: "slicer range", title: "Triangles mark samples mispredicted in more epochs than this, or past the threshold of another statistic" }, h("label", { for: "slicer-threshold" }, "Threshold (triangles)"),
+        h("div", { class: "line" }, markSelect, thresholdInput, thresholdValue))));
 
   function play() {
     if (!state) return;
@@ -110,9 +122,14 @@ export function slicers(o: SlicersOptions): Slicers {
       epochInput.max = String(Math.max(0, s.epochs.length - 1));
       epochInput.value = String(Math.max(0, s.epochs.indexOf(s.epoch)));
       epochValue.textContent = `${s.epoch} / ${s.epochs.at(-1)}`;
-      thresholdInput.max = String(Math.max(1, s.epochs.length));
+      compareSelect.replaceChildren(h("option", { value: "", selected: s.compare === null }, "all samples"),
+        ...s.epochs.map((e) => h("option", { value: e, selected: e === s.compare }, `changed vs ${e}`)));
+      const range = MARK_STATISTICS[s.mark].range(s.epochs.length);
+      markSelect.value = s.mark;
+      Object.assign(thresholdInput, { min: String(range.min), max: String(range.max), step: String(range.step) });
       thresholdInput.value = String(s.threshold);
-      thresholdValue.textContent = `> ${s.threshold}`;
+      thresholdValue.textContent = thresholdText(s.mark, s.threshold);
+      thresholdValue.title = MARK_STATISTICS[s.mark].describe(s.threshold);
       if (classesChanged) drawClassMenu(s);
     },
   };

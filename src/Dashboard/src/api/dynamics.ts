@@ -1,0 +1,48 @@
+import { tableFromIPC } from "apache-arrow";
+import type { EpochDynamics, SampleId } from "./types";
+
+/**
+ * Turns the dynamics route's answer (JSON columns, or Arrow IPC with the same
+ * names) into typed arrays. Nullable firstLearned becomes -1, so every column
+ * stays a typed array the data map can scan without allocating.
+ */
+export interface DynamicsJson {
+  split: string; epoch: number; sampleId: SampleId[];
+  confidence: number[]; variability: number[]; correctness: number[]; forgettings: number[];
+  firstLearned: (number | null)[]; aum: number[]; selfConfidence: number[]; normalizedMargin: number[]; suspect: boolean[];
+}
+
+export function dynamicsFromJson(o: DynamicsJson): EpochDynamics {
+  return {
+    split: o.split, epoch: o.epoch, ids: o.sampleId,
+    confidence: Float32Array.from(o.confidence), variability: Float32Array.from(o.variability),
+    correctness: Float32Array.from(o.correctness), forgettings: Int32Array.from(o.forgettings),
+    firstLearned: Int32Array.from(o.firstLearned, (v) => (v === null ? -1 : v)),
+    aum: Float32Array.from(o.aum), selfConfidence: Float32Array.from(o.selfConfidence),
+    normalizedMargin: Float32Array.from(o.normalizedMargin), suspect: Uint8Array.from(o.suspect, (v) => (v ? 1 : 0)),
+  };
+}
+
+export function dynamicsFromArrow(bytes: Uint8Array, split: string, epoch: number): EpochDynamics {
+  const table = tableFromIPC(bytes);
+  const column = (name: string) => {
+    const v = table.getChild(name);
+    if (!v) throw new Error(`The dynamics stream has no "${name}" column.`);
+    return v;
+  };
+  const floats = (name: string) => Float32Array.from(column(name).toArray() as ArrayLike<number>);
+  const n = table.numRows;
+  const ids: SampleId[] = Array.from(column("sampleId").toArray() as ArrayLike<SampleId | bigint>, (v) => (typeof v === "bigint" ? Number(v) : v));
+  const forgettings = Int32Array.from(column("forgettings").toArray() as ArrayLike<number>, Number);
+  // Nullable int64: toArray() would lose the nulls, so read them one by one (get() returns null).
+  const learned = column("firstLearned"), firstLearned = new Int32Array(n);
+  for (let i = 0; i < n; i++) { const v = learned.get(i); firstLearned[i] = v === null ? -1 : Number(v); }
+  const flags = column("suspect"), suspect = new Uint8Array(n);
+  for (let i = 0; i < n; i++) suspect[i] = flags.get(i) ? 1 : 0;
+  return {
+    split, epoch, ids,
+    confidence: floats("confidence"), variability: floats("variability"), correctness: floats("correctness"),
+    forgettings, firstLearned, aum: floats("aum"), selfConfidence: floats("selfConfidence"),
+    normalizedMargin: floats("normalizedMargin"), suspect,
+  };
+}
