@@ -27,6 +27,9 @@ import { detailView } from "../views/detailView";
 import { dataMap } from "../views/dataMap";
 import { suspectsTable } from "../views/suspectsTable";
 import { confusionTrends } from "../views/confusionTrends";
+import { runComparison } from "../views/runComparison";
+import { compareRuns } from "../lib/compareRuns";
+import { OtherRunLoader, type OtherRunSamples } from "./otherRun";
 
 /**
  * The report: owns the state (run, split, epoch, threshold, filters,
@@ -58,6 +61,10 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
   let compareEpoch: number | null = okEpochs.includes(o.initial.vs ?? -1) ? o.initial.vs! : null;
   let compareData: LoadedEpoch | null = null;
   let dynamicsCache = newDynamicsCache();
+  // Run A vs run B: the chosen run (kept only if the API lists it), its samples at the matching epoch, and why they are missing.
+  let compareRun: string | null = o.runs.some((r) => r.run === o.initial.cmp) ? o.initial.cmp! : null;
+  let otherRun: OtherRunSamples | null = null, otherRunStatus: string | null = null, otherRunRequest = 0;
+  const otherRunLoader = new OtherRunLoader((r) => getRun(api, r), (r, e, s) => getSamples(api, r, e, s));
   let dynamics: EpochDynamics | null = null, dynamicsError: string | null = null, dynamicsRequest = 0;
   let loaded: LoadedEpoch;
   let selected: Uint8Array = new Uint8Array(0);
@@ -89,6 +96,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
     onEpoch: (e) => void changeEpoch(e),
     onThreshold: (t) => { threshold = t; emit(["threshold"]); },
     onCompare: (e) => { compareEpoch = e; void loadCompare(); },
+    onCompareRun: (r) => { compareRun = r; void loadOtherRun(); },
     onMark: (stat) => { mark = stat; threshold = MARK_STATISTICS[stat].initial(okEpochs.length); emit(["threshold"]); },
     onClasses: (c) => { classFilter = c; emit(["classes"]); },
     onToggleTheme: () => { theme = theme === "dark" ? "light" : "dark"; applyTheme(theme); emit(["theme"]); },
@@ -115,8 +123,9 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
     loadOverTime: (top) => getConfusionOverTime(api, run.run, split, top),
     loadGrowth: (k, top) => getConfusionGrowth(api, run.run, split, k, top),
   });
+  const runCompareTile = runComparison({ actions });
   const report = h("main", { class: "report" }, kpis.root, accuracy.tile.root, confusion.tile.root, classification.tile.root, parallel.tile.root, detail.tile.root,
-    cartography.tile.root, suspects.tile.root, trends.tile.root);
+    cartography.tile.root, suspects.tile.root, trends.tile.root, runCompareTile.tile.root);
   o.mount.replaceChildren(progress, header.root, banner, report);
 
   function newCache() {
@@ -154,6 +163,22 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
     } catch (err) { showError(err); }
   }
 
+  /** The other run's samples at the matching epoch and the same split; follows the slider, the split and the choice. */
+  async function loadOtherRun() {
+    const request = ++otherRunRequest, wanted = compareRun;
+    if (wanted === null) { otherRun = null; otherRunStatus = null; emit(["runCompare"]); return; }
+    if (!otherRun || otherRun.run !== wanted) { otherRun = null; otherRunStatus = `Loading ${wanted}…`; emit(["runCompare"]); }
+    try {
+      const next = await otherRunLoader.get(wanted, epoch, split);
+      if (request !== otherRunRequest) return;
+      otherRun = next; otherRunStatus = null;
+    } catch (err) {
+      if (request !== otherRunRequest) return;
+      otherRun = null; otherRunStatus = `Could not load ${wanted}: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    emit(["runCompare"]);
+  }
+
   function showProgress(done: number, total: number | null) {
     progressBar.style.width = total ? `${Math.min(100, (100 * done) / total)}%` : "60%";
     if (total && done >= total) setTimeout(() => (progressBar.style.width = "0"), 200);
@@ -187,7 +212,8 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
       emit(["data"]);
       void loadVectors();
       void loadDynamics();
-  if (compareEpoch !== null) void loadCompare();
+      if (compareEpoch !== null) void loadCompare();
+      if (compareRun !== null) void loadOtherRun();
     } catch (err) { showError(err); }
   }
 
@@ -197,6 +223,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
     dynamicsCache = newDynamicsCache();
     dynamics = null;
     compareData = null;
+    otherRun = null;
     loaded = undefined as unknown as LoadedEpoch;
     detailId = null;
     await changeEpoch(epoch);
@@ -221,6 +248,8 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
   const shownMemo = memo((classKeep: Uint8Array, changed: Uint8Array | null) => (changed ? classKeep.map((v, i) => v & changed[i]) : classKeep));
   const rowsMemo = memo((d: LoadedEpoch, dyn: EpochDynamics | null) => (dyn ? alignRows(d.data.ids, dyn.ids) : null));
   const markedMemo = memo((d: LoadedEpoch, stat: MarkStatistic, t: number, dyn: EpochDynamics | null, rows: Int32Array | null) => markedMask(stat, t, d.data.mispredictions, dyn, rows));
+  // Only a pair from the same split counts: during a split change the other run's old split is not compared.
+  const runCmpMemo = memo((d: LoadedEpoch, other: OtherRunSamples | null) => (other && other.data.split === d.data.split ? compareRuns(d.data, other.data) : null));
   const detailMemo = memo((d: LoadedEpoch, id: SampleId | null) => (id === null ? -1 : d.data.ids.findIndex((x) => String(x) === String(id))));
 
   function buildModel(): DashboardModel {
@@ -236,6 +265,10 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
       run, classNames: run.classes, colors, split, epoch, threshold, data: d,
       mark, marked: markedMemo(loaded, mark, threshold, dynamics, rows), markText: MARK_STATISTICS[mark].describe(threshold),
       dynamics: dynamics && rows ? { data: dynamics, rows } : null, dynamicsError, order, counts,
+      runCompare: compareRun === null ? null : {
+        run: compareRun, epoch: otherRun?.epoch ?? null, comparison: runCmpMemo(loaded, otherRun),
+        status: otherRunStatus ?? (otherRun ? null : `Loading ${compareRun}…`),
+      },
       compare: changed && compareData ? { epoch: compareData.data.epoch, changed: countOnes(changed) } : null,
       shownClasses, keep: shownMemo(keepMemo(loaded, classFilter), changed), selected, selectedCount: countOnes(selected),
       active, activeCount: countOnes(active), vectors: v, filters, layout, detail: detailMemo(loaded, detailId),
@@ -252,7 +285,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
   function emit(changes: Change[]) {
     const set = new Set<Change>(changes);
     timed("model", () => (model = buildModel()));
-    timed("header", () => header.update({ runs: o.runs, run: run.run, runTitle: run.name, splits: run.splits, split, epochs: okEpochs, epoch, threshold, mark, compare: compareEpoch, classNames: run.classes, colors, classes: classFilter }));
+    timed("header", () => header.update({ runs: o.runs, run: run.run, runTitle: run.name, splits: run.splits, split, epochs: okEpochs, epoch, threshold, mark, compare: compareEpoch, compareRun, classNames: run.classes, colors, classes: classFilter }));
     timed("kpis", () => kpis.update(model!));
     if (!set.has("selection") || set.size > 1) timed("accuracy", () => accuracy.update(run, epoch, split));
     timed("classification", () => classification.update(model!, set));
@@ -261,6 +294,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
     timed("datamap", () => cartography.update(model!, set));
     timed("suspects", () => suspects.update(model!, set));
     timed("trends", () => trends.update(model!, set));
+    timed("runcompare", () => runCompareTile.update(model!, set));
     if (set.has("detail") || set.has("data")) detail.update(model!);
     scheduleUrl();
   }
@@ -276,7 +310,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
     const sel = model!.selectedCount <= MAX_SELECTION_IN_URL ? Array.from(indicesOf(selected), (i) => String(loaded.data.ids[i])) : undefined;
     const url = formatUrlState({
       run: run.run, split, epoch, threshold, mark, classes: classFilter ?? undefined, filters,
-      selection: sel, vs: compareEpoch ?? undefined, sample: detailId === null ? undefined : String(detailId), view: layout,
+      selection: sel, vs: compareEpoch ?? undefined, cmp: compareRun ?? undefined, sample: detailId === null ? undefined : String(detailId), view: layout,
     });
     if (url !== location.search) history.replaceState(null, "", url || location.pathname);
   }
@@ -286,6 +320,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
   if (selected.some((v) => v)) void loadVectors();
   void loadDynamics();
   if (compareEpoch !== null) void loadCompare();
+  if (compareRun !== null) void loadOtherRun();
 
   return {
     /** For tests and the speed bench: change the epoch and resolve once the tiles have drawn it. */

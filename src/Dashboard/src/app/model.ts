@@ -3,6 +3,7 @@ import type { MarkStatistic } from "../lib/markRule";
 import type { ClassOrder } from "../lib/classOrder";
 import type { AxisFilter } from "../lib/crossFilter";
 import type { LayoutKind } from "../lib/sampleLayout";
+import type { RunComparison } from "../lib/compareRuns";
 
 /** Score vectors fetched for the selected samples (parallel coordinates, axis filters). */
 export interface Vectors {
@@ -36,6 +37,8 @@ export interface DashboardModel {
   order: ClassOrder;
   /** Epoch A vs epoch B: the other epoch and how many samples changed prediction (only those are shown); null when off. */
   compare: { epoch: number; changed: number } | null;
+  /** Run A vs run B: the run chosen in "Compare with run" (null = none), and once loaded its epoch and each sample's category. */
+  runCompare: { run: string; epoch: number | null; comparison: RunComparison | null; status: string | null } | null;
   /** Samples predicted per class (shown ones). */
   counts: Int32Array;
   /** Classes the class-filter slicer keeps, in class order. */
@@ -65,4 +68,4 @@ export interface DashboardActions {
 }
 
 /** Which parts of the model changed, so tiles can skip work. */
-export type Change = "data" | "dynamics" | "selection" | "threshold" | "classes" | "layout" | "theme" | "detail" | "vectors" | "filters";
+export type Change = "data" | "dynamics" | "selection" | "threshold" | "classes" | "layout" | "theme" | "detail" | "vectors" | "filters" | "runCompare";

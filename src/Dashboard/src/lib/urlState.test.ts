@@ -5,7 +5,7 @@ describe("url state", () => {
   test("round-trips every field", () => {
     const state = {
       run: "fortunes-han", split: "train", epoch: 7, threshold: -0.25, mark: "aum" as const, classes: [1, 4],
-      filters: [{ cls: 2, lo: 0.3, hi: 1 }], selection: ["f-1", "a,b"], vs: 3, sample: "f-1", view: "grid" as const,
+      filters: [{ cls: 2, lo: 0.3, hi: 1 }], selection: ["f-1", "a,b"], vs: 3, cmp: "other-run", sample: "f-1", view: "grid" as const,
     };
     expect(parseUrlState(formatUrlState(state))).toEqual(state);
   });

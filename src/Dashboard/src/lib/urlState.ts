@@ -22,6 +22,8 @@ export interface UrlState {
   selection?: string[];
   /** Epoch B of "epoch A vs epoch B": only the samples whose prediction differs there are shown. */
   vs?: number;
+  /** Another run to compare with, sample by sample (errors of both, of one only). */
+  cmp?: string;
   /** The sample open in the detail view. */
   sample?: string;
   view?: "columns" | "grid";
@@ -58,6 +60,7 @@ export function parseUrlState(search: string): UrlState {
   const selection = q.get("sel");
   if (selection) s.selection = selection.split(",").filter(Boolean).map(decodeURIComponent);
   const vs = int(q.get("vs")); if (vs !== undefined) s.vs = vs;
+  const cmp = q.get("cmp"); if (cmp) s.cmp = cmp;
   const sample = q.get("sample"); if (sample) s.sample = sample;
   const view = q.get("view"); if (view === "grid" || view === "columns") s.view = view;
   return s;
@@ -85,6 +88,7 @@ export function formatUrlState(s: UrlState): string {
     q.set("sel", s.selection.map(encodeURIComponent).join(","));
   }
   if (s.vs !== undefined) q.set("vs", String(s.vs));
+  if (s.cmp) q.set("cmp", s.cmp);
   if (s.sample) q.set("sample", s.sample);
   if (s.view && s.view !== "columns") q.set("view", s.view);
   const text = q.toString();

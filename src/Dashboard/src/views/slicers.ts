@@ -16,6 +16,8 @@ export interface SlicersOptions {
   onMark(stat: MarkStatistic): void;
   /** Epoch B of "epoch A vs epoch B", null = off. */
   onCompare(epoch: number | null): void;
+  /** Run A vs run B: another run to compare errors with, null = none. */
+  onCompareRun(run: string | null): void;
   /** null = every class. */
   onClasses(classes: number[] | null): void;
   onToggleTheme(): void;
@@ -26,7 +28,7 @@ export interface SlicersOptions {
 
 export interface SlicerState {
   runs: RunListItem[]; run: string; runTitle: string; splits: string[]; split: string;
-  epochs: number[]; epoch: number; threshold: number; mark: MarkStatistic; compare: number | null; classNames: string[]; colors: string[]; classes: number[] | null;
+  epochs: number[]; epoch: number; threshold: number; mark: MarkStatistic; compare: number | null; compareRun: string | null; classNames: string[]; colors: string[]; classes: number[] | null;
 }
 
 export interface Slicers { root: HTMLElement; update(s: SlicerState): void }
@@ -53,6 +55,8 @@ export function slicers(o: SlicersOptions): Slicers {
 
   const compareSelect = h("select", { id: "slicer-vs", class: "compact", "aria-label": "Compare with epoch", title: "Show only the samples whose prediction differs at this epoch" });
   compareSelect.addEventListener("change", () => o.onCompare(compareSelect.value === "" ? null : Number(compareSelect.value)));
+  const compareRunSelect = h("select", { id: "slicer-cmp", class: "compact", "aria-label": "Compare with run", title: "Compare this run's errors with another run's, sample by sample" });
+  compareRunSelect.addEventListener("change", () => o.onCompareRun(compareRunSelect.value === "" ? null : compareRunSelect.value));
   const markSelect = h("select", { id: "slicer-mark", class: "compact", "aria-label": "Statistic the threshold applies to", title: "Statistic the triangles mark" },
     ...Object.entries(MARK_STATISTICS).map(([value, info]) => h("option", { value }, info.label)));
   markSelect.addEventListener("change", () => o.onMark(markSelect.value as MarkStatistic));
@@ -73,6 +77,7 @@ export function slicers(o: SlicersOptions): Slicers {
       h("div", { class: "slicer range", title: "The epoch every tile shows" }, h("label", { for: "slicer-epoch" }, "Epoch"),
         h("div", { class: "line" }, playButton, epochInput, epochValue)),
       h("div", { class: "slicer" }, h("label", { for: "slicer-vs" }, "Changed vs epoch"), compareSelect),
+      h("div", { class: "slicer" }, h("label", { for: "slicer-cmp" }, "Compare with run"), compareRunSelect),
       h("div", { class: "slicer range", title: "Triangles mark samples mispredicted in more epochs than this, or past the threshold of another statistic" }, h("label", { for: "slicer-threshold" }, "Threshold (triangles)"),
         h("div", { class: "line" }, markSelect, thresholdInput, thresholdValue))));
 
@@ -124,6 +129,11 @@ export function slicers(o: SlicersOptions): Slicers {
       epochValue.textContent = `${s.epoch} / ${s.epochs.at(-1)}`;
       compareSelect.replaceChildren(h("option", { value: "", selected: s.compare === null }, "all samples"),
         ...s.epochs.map((e) => h("option", { value: e, selected: e === s.compare }, `changed vs ${e}`)));
+      // The other runs first; the run itself last, as a sanity check (its own errors are all stable).
+      const others = s.runs.filter((r) => r.run !== s.run);
+      compareRunSelect.replaceChildren(h("option", { value: "", selected: s.compareRun === null }, "none"),
+        ...others.map((r) => h("option", { value: r.run, selected: r.run === s.compareRun }, r.run)),
+        h("option", { value: s.run, selected: s.compareRun === s.run }, `${s.run} (itself)`));
       const range = MARK_STATISTICS[s.mark].range(s.epochs.length);
       markSelect.value = s.mark;
       Object.assign(thresholdInput, { min: String(range.min), max: String(range.max), step: String(range.step) });
