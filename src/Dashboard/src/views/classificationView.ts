@@ -1,5 +1,5 @@
 import { select } from "d3-selection";
-import { brush, type D3BrushEvent } from "d3-brush";
+import type { D3BrushEvent } from "d3-brush";
 import { timer } from "d3-timer";
 import { easeCubicInOut } from "d3-ease";
 import { format } from "d3-format";
@@ -12,6 +12,7 @@ import { rankOf } from "../lib/classOrder";
 import { h, cssVar, escapeHtml, watchSize } from "../ui/dom";
 import { showTooltip, hideTooltip } from "../ui/tooltip";
 import { tile, toggleButton, type Tile } from "./tile";
+import { pickBrush } from "./pickBrush";
 
 /**
  * Classification view (paper, section 5.1, figures 3 and 6): a column per
@@ -169,16 +170,12 @@ export function classificationView(o: ClassificationViewOptions): Classification
   }
 
   function setupBrush(width: number, height: number) {
-    const b = brush().extent([[0, 0], [width, height]])
-      .filter((ev: MouseEvent) => !ev.button)
-      .on("brush", (ev: D3BrushEvent<unknown>) => ev.sourceEvent && pickInBrush(ev, true))
-      .on("end", (ev: D3BrushEvent<unknown>) => {
-        if (!ev.sourceEvent) return;
-        if (ev.selection) {
-          pickInBrush(ev, false);
-          overlay.select<SVGGElement>("g.brush").call(b.move, null);
-        } else clickAt(ev.sourceEvent as MouseEvent);
-      });
+    const b = pickBrush({
+      extent: [[0, 0], [width, height]],
+      onPick: pickInBrush,
+      onClick: clickAt,
+      clear: (behavior) => overlay.select<SVGGElement>("g.brush").call(behavior.move, null),
+    });
     overlay.selectAll("g.brush").remove();
     overlay.append("g").attr("class", "brush").call(b);
     overlay.on("mousemove", (ev: MouseEvent) => hover(ev)).on("mouseleave", hideTooltip);

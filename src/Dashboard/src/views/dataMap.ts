@@ -1,5 +1,5 @@
 import { select } from "d3-selection";
-import { brush, type D3BrushEvent } from "d3-brush";
+import type { D3BrushEvent } from "d3-brush";
 import { scaleLinear, type ScaleLinear } from "d3-scale";
 import { axisBottom, axisLeft } from "d3-axis";
 import { format } from "d3-format";
@@ -12,6 +12,7 @@ import { packColor, SELECTED_GREEN } from "../lib/encoding";
 import { h, cssVar, escapeHtml, sizeCanvas, watchSize } from "../ui/dom";
 import { showTooltip, hideTooltip } from "../ui/tooltip";
 import { tile, type Tile } from "./tile";
+import { pickBrush } from "./pickBrush";
 
 /**
  * Data map (Dataset Cartography, Swayamdipta et al. 2020): a dot per sample of
@@ -79,16 +80,12 @@ export function dataMap(o: DataMapOptions): DataMapView {
     svg.append("g").attr("class", "axis").attr("transform", `translate(${MARGIN.left},0)`).call(axisLeft(y).ticks(5));
     svg.append("text").attr("x", (MARGIN.left + width - MARGIN.right) / 2).attr("y", height - 4).attr("text-anchor", "middle").attr("font-size", 11).attr("fill", "var(--muted)").text("variability (std of p(label) over epochs)");
     svg.append("text").attr("transform", `translate(11,${(MARGIN.top + height - MARGIN.bottom) / 2}) rotate(-90)`).attr("text-anchor", "middle").attr("font-size", 11).attr("fill", "var(--muted)").text("confidence (mean p(label))");
-    const b = brush().extent([[MARGIN.left, MARGIN.top], [width - MARGIN.right, height - MARGIN.bottom]])
-      .filter((ev: MouseEvent) => !ev.button)
-      .on("brush", (ev: D3BrushEvent<unknown>) => ev.sourceEvent && pickInBrush(ev, true))
-      .on("end", (ev: D3BrushEvent<unknown>) => {
-        if (!ev.sourceEvent) return;
-        if (ev.selection) {
-          pickInBrush(ev, false);
-          svg.select<SVGGElement>("g.brush").call(b.move, null);
-        } else clickAt(ev.sourceEvent as MouseEvent);
-      });
+    const b = pickBrush({
+      extent: [[MARGIN.left, MARGIN.top], [width - MARGIN.right, height - MARGIN.bottom]],
+      onPick: pickInBrush,
+      onClick: clickAt,
+      clear: (behavior) => svg.select<SVGGElement>("g.brush").call(behavior.move, null),
+    });
     svg.append("g").attr("class", "brush").call(b);
     svg.on("mousemove", (ev: MouseEvent) => hover(ev)).on("mouseleave", hideTooltip);
     t.root.dataset.geometry = JSON.stringify({ left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom, xMax: x.domain()[1] });
