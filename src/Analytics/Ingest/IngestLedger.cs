@@ -56,26 +56,28 @@ public sealed class IngestLedger(StorageClients storage)
     /// <param name="waiting">The blob waits for another to be ingested first, which brings it back: the sweep leaves it alone.</param>
     public async Task RecordAsync(IngestRecord record, string? conflict = null, bool waiting = false, CancellationToken cancellationToken = default)
     {
-        var ledgerEntry = new TableEntity(Layout.BlobKey(record.Blob), Layout.Version(record.ETag))
-        {
-            // Merge skips null values, so "" clears what an earlier attempt noted.
-            ["Conflict"] = conflict ?? "", ["Waiting"] = waiting,
-            ["Blob"] = record.Blob, ["ETag"] = record.ETag, ["Outcome"] = record.Outcome, ["Reason"] = Truncate(record.Reason) ?? "",
-            ["Run"] = record.Run, ["Epoch"] = record.Epoch, ["Samples"] = record.Samples, ["Milliseconds"] = record.Milliseconds, ["At"] = record.At,
-        };
+        var ledgerEntry = Entry(Layout.BlobKey(record.Blob), Layout.Version(record.ETag), record);
+        // Merge skips null values, so "" clears what an earlier attempt noted.
+        ledgerEntry["Conflict"] = conflict ?? "";
+        ledgerEntry["Waiting"] = waiting;
+        ledgerEntry["Reason"] ??= "";
         await Ledger.UpsertEntityAsync(ledgerEntry, TableUpdateMode.Merge, cancellationToken);
         var rowKey = $"{DateTimeOffset.MaxValue.UtcTicks - record.At.UtcTicks:D19}-{Guid.NewGuid():N}";
         var partitions = record.Run is null ? [Layout.AllIngestsPartition] : new[] { Layout.AllIngestsPartition, record.Run };
         foreach (var partition in partitions)
+            await storage.Ingests.AddEntityAsync(Entry(partition, rowKey, record), cancellationToken);
+    }
+
+    /// <summary>The record's fields as an entity, checked against the real service's limits.</summary>
+    static TableEntity Entry(string partitionKey, string rowKey, IngestRecord record)
+    {
+        var entity = new TableEntity(partitionKey, rowKey)
         {
-            var entry = new TableEntity(partition, rowKey)
-            {
-                ["Blob"] = record.Blob, ["ETag"] = record.ETag, ["Outcome"] = record.Outcome, ["Reason"] = Truncate(record.Reason),
-                ["Run"] = record.Run, ["Epoch"] = record.Epoch, ["Samples"] = record.Samples, ["Milliseconds"] = record.Milliseconds, ["At"] = record.At,
-            };
-            TableLimits.Check(entry, entry);
-            await storage.Ingests.AddEntityAsync(entry, cancellationToken);
-        }
+            ["Blob"] = record.Blob, ["ETag"] = record.ETag, ["Outcome"] = record.Outcome, ["Reason"] = Truncate(record.Reason),
+            ["Run"] = record.Run, ["Epoch"] = record.Epoch, ["Samples"] = record.Samples, ["Milliseconds"] = record.Milliseconds, ["At"] = record.At,
+        };
+        TableLimits.Check(entity, entity);
+        return entity;
     }
 
     /// <summary>

@@ -56,7 +56,10 @@ public sealed class SampleRoutesTests(RealRunFixture fixture)
     [Fact]
     public async Task Attention_of_a_training_sample_is_404_because_only_validation_has_attention()
     {
-        var answer = await FunctionCall.GetAsync("split=train&epoch=18", r => Storage.Function<GetSampleAttention>().Run(r, RealRun.Name, "f-00000", default));
+        var train = await FunctionCall.GetAsync("split=train", r => Storage.Function<ClassVisCloud.Functions.Epochs.GetEpochSamples>().Run(r, RealRun.Name, "18", default));
+        var id = train.Json.GetProperty("sampleId")[0].GetString()!;
+        var answer = await FunctionCall.GetAsync("split=train&epoch=18", r => Storage.Function<GetSampleAttention>().Run(r, RealRun.Name, id, default));
         Assert.Equal(404, answer.Status);
+        Assert.Contains("has no attention", answer.Json.GetProperty("detail").GetString());
     }
 }

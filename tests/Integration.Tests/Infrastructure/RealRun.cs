@@ -7,16 +7,7 @@ public static class RealRun
 {
     public const string Name = "fortunes-han";
 
-    public static string Folder
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClassVisCloud.sln"))) dir = dir.Parent;
-            if (dir is null) throw new InvalidOperationException("ClassVisCloud.sln not found above the test assembly.");
-            return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", Name));
-        }
-    }
+    public static string Folder => Path.GetFullPath(Path.Combine(BuildOutput.RepoRoot, "..", "shared", "data", Name));
 
     public static JsonElement Expected { get; } = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Expected", "fortunes-han.json"))).RootElement;
 
