@@ -1,5 +1,6 @@
 using System.Globalization;
-using ClassVisCloud.Analytics.Contract.ParquetFormat;
+using Apache.Arrow;
+using ClassVisCloud.Analytics.Contract.ArrowReading;
 
 namespace ClassVisCloud.Analytics.Contract;
 
@@ -10,9 +11,8 @@ namespace ClassVisCloud.Analytics.Contract;
 public static class AttentionReader
 {
     public static Task<AttentionFile> ReadAsync(Stream parquet, CancellationToken cancellationToken = default) =>
-        DecodeGuard.FileAsync(async () =>
+        DecodeGuard.FileAsync(parquet, async file =>
         {
-            await using var file = await ParquetFile.OpenAsync(parquet, cancellationToken);
             var lookup = new ColumnLookup(file.Columns);
             var sampleIdColumn = lookup.Required("sample_id", "a string or an integer", ValueKind.String, ValueKind.Integer);
             var sentenceColumn = lookup.Required("sentence", "an integer", ValueKind.Integer);
@@ -20,7 +20,7 @@ public static class AttentionReader
             var tokenColumn = lookup.Required("token", "a string", ValueKind.String);
             var wordWeightColumn = lookup.Required("word_weight", "float or double", ValueKind.Float);
             var sentenceWeightColumn = lookup.Required("sentence_weight", "float or double", ValueKind.Float);
-            int rowCount = ContractLimits.RowCount(file.Footer);
+            int rowCount = ContractLimits.RowCount(file.Rows);
 
             var result = new AttentionFile
             {
@@ -32,62 +32,51 @@ public static class AttentionReader
                 SentenceWeights = new float[rowCount],
             };
             var names = new RowNames(result.SampleIds);
-            var columns = new GroupReader(file, names, cancellationToken);
-            for (int group = 0; group < file.Footer.RowGroups.Count; group++)
-            {
-                columns.StartRowGroup(group);
-                await columns.ReadSampleIdsAsync(sampleIdColumn, result.SampleIds);
-                await columns.ReadStringsAsync(tokenColumn, result.Tokens);
-                await columns.ReadIndexesAsync(sentenceColumn, result.Sentences);
-                await columns.ReadIndexesAsync(positionColumn, result.Positions);
-                await columns.ReadWeightsAsync(wordWeightColumn, result.WordWeights);
-                await columns.ReadWeightsAsync(sentenceWeightColumn, result.SentenceWeights);
-            }
+            var columns = new ColumnReader(file, rowCount, names, cancellationToken);
+            await columns.ReadSampleIdsAsync(sampleIdColumn, result.SampleIds);
+            await columns.ReadStringsAsync(tokenColumn, result.Tokens);
+            await columns.ReadIndexesAsync(sentenceColumn, result.Sentences);
+            await columns.ReadIndexesAsync(positionColumn, result.Positions);
+            await columns.ReadWeightsAsync(wordWeightColumn, result.WordWeights);
+            await columns.ReadWeightsAsync(sentenceWeightColumn, result.SentenceWeights);
             return result;
-        });
+        }, cancellationToken);
 
-    /// <summary>Reads each column of one row group into its slice of the result, rejecting nulls and bad values.</summary>
-    private sealed class GroupReader(ParquetFile file, RowNames names, CancellationToken cancellationToken)
+    /// <summary>Reads each column into the result, rejecting nulls and bad values.</summary>
+    private sealed class ColumnReader(ParquetSource file, int rowCount, RowNames names, CancellationToken cancellationToken)
     {
-        private int group;
-        private int start;
-        private int rows;
         private long[] integers = [];
         private double[] doubles = [];
 
-        public void StartRowGroup(int index)
+        public Task ReadSampleIdsAsync(FileColumn column, string[] ids)
         {
-            start += rows;
-            group = index;
-            rows = (int)file.Footer.RowGroups[index].NumRows;
-            if (integers.Length < rows) (integers, doubles) = (new long[rows], new double[rows]);
+            if (column.Kind == ValueKind.String) return ReadStringsAsync(column, ids);
+            bool unsigned = ArrowTypes.IsUnsigned64(column.Type);
+            return ReadAsync(column, (array, start) =>
+            {
+                int firstNull = ColumnValues.Integers(array, Buffer(ref integers, array.Length));
+                for (int i = 0; i < array.Length; i++)
+                {
+                    // Tokens of one sample are consecutive: share its id string instead of formatting it per token.
+                    ids[start + i] = i > 0 && integers[i] == integers[i - 1] ? ids[start + i - 1]
+                        : unsigned ? ((ulong)integers[i]).ToString(CultureInfo.InvariantCulture)
+                        : integers[i].ToString(CultureInfo.InvariantCulture);
+                }
+                return firstNull;
+            });
         }
 
-        public async Task ReadSampleIdsAsync(TopLevelColumn column, string[] ids)
+        public Task ReadStringsAsync(FileColumn column, string[] values)
         {
-            if (column.Leaf!.Kind == ValueKind.String)
-            {
-                await ReadStringsAsync(column, ids);
-                return;
-            }
-            await ReadAsync(column, IntegerDecoding.Instance, integers.AsMemory(0, rows));
-            bool unsigned = column.Leaf.Unsigned;
-            for (int i = 0; i < rows; i++)
-            {
-                // Tokens of one sample are consecutive: share its id string instead of formatting it per token.
-                ids[start + i] = i > 0 && integers[i] == integers[i - 1] ? ids[start + i - 1]
-                    : unsigned ? ((ulong)integers[i]).ToString(CultureInfo.InvariantCulture)
-                    : integers[i].ToString(CultureInfo.InvariantCulture);
-            }
+            var dictionary = new ColumnValues.DecodedDictionary();
+            return ReadAsync(column, (array, start) => ColumnValues.Strings(array, values.AsSpan(start), dictionary));
         }
 
-        public Task ReadStringsAsync(TopLevelColumn column, string[] values) =>
-            ReadAsync(column, StringDecoding.Instance, values.AsMemory(start, rows));
-
-        public async Task ReadIndexesAsync(TopLevelColumn column, int[] values)
+        public Task ReadIndexesAsync(FileColumn column, int[] values) => ReadAsync(column, (array, start) =>
         {
-            await ReadAsync(column, IntegerDecoding.Instance, integers.AsMemory(0, rows));
-            for (int i = 0; i < rows; i++)
+            int firstNull = ColumnValues.Integers(array, Buffer(ref integers, array.Length));
+            int end = firstNull >= 0 ? firstNull : array.Length;
+            for (int i = 0; i < end; i++)
             {
                 long value = integers[i];
                 if (value is < 0 or > int.MaxValue)
@@ -95,24 +84,29 @@ public static class AttentionReader
                         $"column '{column.Name}' is {value} at {names[start + i]}; expected a 0-based index"));
                 values[start + i] = (int)value;
             }
-        }
+            return firstNull;
+        });
 
-        public async Task ReadWeightsAsync(TopLevelColumn column, float[] values)
+        public Task ReadWeightsAsync(FileColumn column, float[] values) => ReadAsync(column, (array, start) =>
         {
-            await ReadAsync(column, FloatDecoding.Instance, doubles.AsMemory(0, rows));
-            for (int i = 0; i < rows; i++)
+            int firstNull = ColumnValues.Doubles(array, Buffer(ref doubles, array.Length));
+            int end = firstNull >= 0 ? firstNull : array.Length;
+            for (int i = 0; i < end; i++)
             {
                 if (ScoreValues.ToFloat(doubles[i], out string? problem) is not float weight)
                     throw new ContractViolationException($"column '{column.Name}' has {problem} at {names[start + i]}");
                 values[start + i] = weight;
             }
-        }
+            return firstNull;
+        });
 
-        private async Task ReadAsync<T>(TopLevelColumn column, ValueDecoding<T> decoding, Memory<T> destination)
+        private Task ReadAsync(FileColumn column, Func<IArrowArray, int, int> take) =>
+            FlatColumnReader.ReadAsync(file, column, rowCount, names, take, cancellationToken);
+
+        private static Span<T> Buffer<T>(ref T[] buffer, int size)
         {
-            int firstNull = await FlatColumnReader.ReadAsync(file, group, column, decoding, destination, cancellationToken);
-            if (firstNull >= 0)
-                throw new ContractViolationException($"column '{column.Name}' is null at {names[start + firstNull]}");
+            if (buffer.Length < size) buffer = new T[size];
+            return buffer.AsSpan(0, size);
         }
     }
 }

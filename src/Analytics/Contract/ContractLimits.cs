@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClassVisCloud.Analytics.Contract.ParquetFormat;
 
 namespace ClassVisCloud.Analytics.Contract;
 
@@ -13,18 +12,17 @@ internal static class ContractLimits
     public const int MaxClasses = 10_000;
     public const long MaxScores = 200_000_000;
 
-    /// <summary>The file's row count, checked against its row groups, emptiness and <see cref="MaxRows"/>.</summary>
-    public static int RowCount(Footer footer)
+    /// <summary>The text one string column may hold, uncompressed: a decompression bomb is refused by this, not by running out of memory.</summary>
+    public const long MaxStringColumnBytes = 512L << 20;
+
+    /// <summary>The file's row count as an int, once the footer's claims were found within <see cref="MaxRows"/>.</summary>
+    public static int RowCount(long rows)
     {
-        if (footer.NumRows > MaxRows)
-            throw new ContractViolationException(Invariant($"the file has {footer.NumRows:N0} rows, more than the {MaxRows:N0} one epoch may have"));
-        long sum = 0;
-        foreach (var group in footer.RowGroups) sum += Math.Min(group.NumRows, MaxRows + 1L);
-        if (sum != footer.NumRows)
-            throw new ParquetFormatException($"the footer says {footer.NumRows} rows but its row groups hold {sum}");
-        if (sum == 0)
+        if (rows > MaxRows)
+            throw new ContractViolationException(Invariant($"the file has {rows:N0} rows, more than the {MaxRows:N0} one epoch may have"));
+        if (rows <= 0)
             throw new ContractViolationException("the file has no rows");
-        return (int)sum;
+        return (int)rows;
     }
 
     public static void CheckScoreCount(int rows, int classes)

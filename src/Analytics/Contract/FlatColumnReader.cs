@@ -1,49 +1,35 @@
-using ClassVisCloud.Analytics.Contract.ParquetFormat;
+using Apache.Arrow;
+using ClassVisCloud.Analytics.Contract.ArrowReading;
 
 namespace ClassVisCloud.Analytics.Contract;
 
-/// <summary>Reads a flat column's chunk of one row group into an array, one slot per row.</summary>
+/// <summary>Reads a flat column batch by batch, in file order, rejecting its first null.</summary>
 internal static class FlatColumnReader
 {
     /// <summary>
-    /// Fills <paramref name="destination"/> (the row group's rows) and returns the index in it of the first
-    /// null, or -1. Decoding failures name the column.
+    /// Hands each batch's array and the file row it starts at to <paramref name="take"/>, which stores the values
+    /// and returns the index in the batch of its first null, or -1. Decoding failures name the column.
     /// </summary>
-    public static Task<int> ReadAsync<T>(ParquetFile file, int rowGroup, TopLevelColumn column, ValueDecoding<T> decoding,
-        Memory<T> destination, CancellationToken cancellationToken) =>
+    public static Task ReadAsync(ParquetSource file, FileColumn column, int rowCount, RowNames names,
+        Func<IArrowArray, int, int> take, CancellationToken cancellationToken) =>
         DecodeGuard.ColumnAsync(column.Name, async () =>
         {
-            var reader = file.OpenChunk(rowGroup, column.Leaf!, decoding);
-            int row = 0, firstNull = -1;
-            while (await reader.ReadBatchAsync(cancellationToken))
+            int start = 0;
+            await foreach (var batch in file.ReadAsync([column], cancellationToken))
             {
-                if (reader.Count > destination.Length - row)
-                    throw new ParquetFormatException($"the column holds more values than its row group's {destination.Length} rows");
-                var target = destination.Span.Slice(row, reader.Count);
-                if (reader.Definition.IsEmpty)
+                using (batch)
                 {
-                    reader.Values.CopyTo(target);
+                    var array = batch[0];
+                    if (array.Length > rowCount - start)
+                        throw new ParquetFormatException($"the column holds more values than the file's {rowCount} rows");
+                    int firstNull = take(array, start);
+                    if (firstNull >= 0)
+                        throw new ContractViolationException($"column '{column.Name}' is null at {names[start + firstNull]}");
+                    start += array.Length;
                 }
-                else
-                {
-                    int firstBatchNull = Scatter(reader.Definition, column.MaxDefinition, reader.Values, target);
-                    if (firstNull < 0 && firstBatchNull >= 0) firstNull = row + firstBatchNull;
-                }
-                row += reader.Count;
             }
-            if (row != destination.Length)
-                throw new ParquetFormatException($"the column holds {row} values in a row group of {destination.Length} rows");
-            return firstNull;
+            if (start != rowCount)
+                throw new ParquetFormatException($"the column holds {start} values in a file of {rowCount} rows");
+            return start;
         });
-
-    private static int Scatter<T>(ReadOnlySpan<int> definition, int maxDefinition, ReadOnlySpan<T> values, Span<T> target)
-    {
-        int firstNull = -1, next = 0;
-        for (int i = 0; i < definition.Length; i++)
-        {
-            if (definition[i] == maxDefinition) target[i] = values[next++];
-            else if (firstNull < 0) firstNull = i;
-        }
-        return firstNull;
-    }
 }

@@ -30,7 +30,7 @@ internal static class LabelResolver
         for (int row = 0; row < strings.Length; row++)
         {
             if (!indexOf.TryGetValue(strings[row], out labels[row]))
-                throw new ContractViolationException($"column 'label' is '{strings[row]}' at {names[row]}, which is not {source}");
+                throw new ContractViolationException($"column 'label' is '{RowNames.Quote(strings[row])}' at {names[row]}, which is not {source}");
         }
         return new ResolvedLabels(labels, classes);
     }

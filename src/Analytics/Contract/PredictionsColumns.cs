@@ -1,25 +1,25 @@
-using ClassVisCloud.Analytics.Contract.ParquetFormat;
+using ClassVisCloud.Analytics.Contract.ArrowReading;
 
 namespace ClassVisCloud.Analytics.Contract;
 
 /// <summary>A wide-form score column and the class it holds.</summary>
-internal sealed record WideScoreColumn(string ClassName, TopLevelColumn Column);
+internal sealed record WideScoreColumn(string ClassName, FileColumn Column);
 
 /// <summary>
 /// The columns of a predictions file the contract reads, found by name and checked for type. Scores are either
 /// one list column or, when there is none, one <c>score_&lt;class&gt;</c> column per class.
 /// </summary>
 internal sealed record PredictionsColumns(
-    TopLevelColumn SampleId,
-    TopLevelColumn Label,
-    TopLevelColumn? Split,
-    TopLevelColumn? Epoch,
-    TopLevelColumn? Scores,
+    FileColumn SampleId,
+    FileColumn Label,
+    FileColumn? Split,
+    FileColumn? Epoch,
+    FileColumn? Scores,
     IReadOnlyList<WideScoreColumn> WideScores)
 {
     public const string WidePrefix = "score_";
 
-    public static PredictionsColumns Locate(IReadOnlyList<TopLevelColumn> columns, RunManifest? manifest)
+    public static PredictionsColumns Locate(IReadOnlyList<FileColumn> columns, RunManifest? manifest)
     {
         var lookup = new ColumnLookup(columns);
         var sampleId = lookup.Required("sample_id", "a string or an integer", ValueKind.String, ValueKind.Integer);
@@ -29,7 +29,7 @@ internal sealed record PredictionsColumns(
 
         if (lookup.TryGet("scores", out var scores))
         {
-            if (scores.Shape != ColumnShape.List || scores.Leaf!.Kind != ValueKind.Float)
+            if (scores.Shape != ColumnShape.List || scores.Kind != ValueKind.Float)
                 throw new ContractViolationException($"column 'scores' has type {scores.TypeName}; expected a list of float or double");
             return new PredictionsColumns(sampleId, label, split, epoch, scores, []);
         }

@@ -1,21 +1,21 @@
-using ClassVisCloud.Analytics.Contract.ParquetFormat;
+using ClassVisCloud.Analytics.Contract.ArrowReading;
 
 namespace ClassVisCloud.Analytics.Contract;
 
 /// <summary>
 /// Decodes and validates one predictions file (<c>{run}/epoch-{N}.parquet</c>) against the run-output
-/// contract. Reads in two streaming passes: first the row keys (sample_id, label, split, epoch), which fix
-/// every row's canonical place, then the scores, written straight there. Every rejection is a
+/// contract, through Apache Arrow's Parquet reader. Reads in two passes: first the row keys (sample_id, label,
+/// split, epoch), which fix every row's canonical place, then the scores, written straight there; only the
+/// contract's columns are decoded. Every rejection is a
 /// <see cref="ContractViolationException"/> whose message is the reason shown to the user.
 /// </summary>
 public static class PredictionsReader
 {
     public static Task<EpochPredictions> ReadAsync(Stream parquet, ReadContext context, CancellationToken cancellationToken = default) =>
-        DecodeGuard.FileAsync(async () =>
+        DecodeGuard.FileAsync(parquet, async file =>
         {
-            await using var file = await ParquetFile.OpenAsync(parquet, cancellationToken);
             var columns = PredictionsColumns.Locate(file.Columns, context.Manifest);
-            int rowCount = ContractLimits.RowCount(file.Footer);
+            int rowCount = ContractLimits.RowCount(file.Rows);
 
             var keys = await RowKeysReader.ReadAsync(file, columns, context.Epoch, rowCount, cancellationToken);
             var layout = SplitLayout.Build(keys);
@@ -51,5 +51,5 @@ public static class PredictionsReader
                 IntegerIds = keys.IntegerIds,
                 ClassNames = labels.ClassNames,
             };
-        });
+        }, cancellationToken);
 }

@@ -1,85 +1,101 @@
 using System.Globalization;
-using ClassVisCloud.Analytics.Contract.ParquetFormat;
+using ClassVisCloud.Analytics.Contract.ArrowReading;
 
 namespace ClassVisCloud.Analytics.Contract;
 
 /// <summary>
-/// Reads sample_id, label, split and epoch, row group by row group, rejecting nulls and an epoch column that
-/// disagrees with the blob's epoch.
+/// Reads sample_id, label, split and epoch, one column after the other, rejecting nulls and an epoch column that
+/// disagrees with the blob's epoch. Sample ids come first, so that every later reason names its row's id.
 /// </summary>
 internal static class RowKeysReader
 {
     public const string DefaultSplit = "all";
 
-    public static async Task<RowKeys> ReadAsync(ParquetFile file, PredictionsColumns columns, long epoch, int rowCount,
+    public static async Task<RowKeys> ReadAsync(ParquetSource file, PredictionsColumns columns, long epoch, int rowCount,
         CancellationToken cancellationToken)
     {
         var ids = new string[rowCount];
         var names = new RowNames(ids);
-        bool integerIds = columns.SampleId.Leaf!.Kind == ValueKind.Integer;
-        bool integerLabels = columns.Label.Leaf!.Kind == ValueKind.Integer;
-        var integerLabelValues = integerLabels ? new long[rowCount] : null;
-        var stringLabelValues = integerLabels ? null : new string[rowCount];
-        var splitOfRow = new int[rowCount];
-        var splits = new SplitNamer();
-        long[] integers = [];
-        string[] strings = [];
+        var buffer = new long[Math.Min(rowCount, ParquetSource.MaxBatchRows)];
+        Task Read(FileColumn column, Func<Apache.Arrow.IArrowArray, int, int> take) =>
+            FlatColumnReader.ReadAsync(file, column, rowCount, names, take, cancellationToken);
 
-        int start = 0;
-        for (int group = 0; group < file.Footer.RowGroups.Count; group++)
+        bool integerIds = columns.SampleId.Kind == ValueKind.Integer;
+        if (integerIds)
         {
-            int rows = (int)file.Footer.RowGroups[group].NumRows;
-            async Task Read<T>(TopLevelColumn column, ValueDecoding<T> decoding, Memory<T> destination)
+            bool unsigned = ArrowTypes.IsUnsigned64(columns.SampleId.Type);
+            await Read(columns.SampleId, (array, start) =>
             {
-                int firstNull = await FlatColumnReader.ReadAsync(file, group, column, decoding, destination, cancellationToken);
-                if (firstNull >= 0)
-                    throw new ContractViolationException($"column '{column.Name}' is null at {names[start + firstNull]}");
-            }
-
-            if (integerIds)
-            {
-                Grow(ref integers, rows);
-                await Read(columns.SampleId, IntegerDecoding.Instance, integers.AsMemory(0, rows));
-                bool unsigned = columns.SampleId.Leaf!.Unsigned;
-                for (int i = 0; i < rows; i++)
-                    ids[start + i] = unsigned ? ((ulong)integers[i]).ToString(CultureInfo.InvariantCulture) : integers[i].ToString(CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                await Read(columns.SampleId, StringDecoding.Instance, ids.AsMemory(start, rows));
-            }
-
-            if (integerLabels) await Read(columns.Label, IntegerDecoding.Instance, integerLabelValues.AsMemory(start, rows));
-            else await Read(columns.Label, StringDecoding.Instance, stringLabelValues.AsMemory(start, rows));
-
-            if (columns.Split is { } split)
-            {
-                Grow(ref strings, rows);
-                await Read(split, StringDecoding.Instance, strings.AsMemory(0, rows));
-                for (int i = 0; i < rows; i++) splitOfRow[start + i] = splits.IndexOf(strings[i]);
-            }
-
-            if (columns.Epoch is { } epochColumn)
-            {
-                Grow(ref integers, rows);
-                await Read(epochColumn, IntegerDecoding.Instance, integers.AsMemory(0, rows));
-                int mismatch = integers.AsSpan(0, rows).IndexOfAnyExcept(epoch);
-                if (mismatch >= 0)
-                    throw new ContractViolationException(string.Create(CultureInfo.InvariantCulture,
-                        $"column 'epoch' is {integers[mismatch]} at {names[start + mismatch]}, but the file is epoch {epoch}"));
-            }
-            start += rows;
+                Grow(ref buffer, array.Length);
+                int firstNull = ColumnValues.Integers(array, buffer);
+                for (int i = 0; i < array.Length; i++)
+                    ids[start + i] = unsigned ? ((ulong)buffer[i]).ToString(CultureInfo.InvariantCulture) : buffer[i].ToString(CultureInfo.InvariantCulture);
+                return firstNull;
+            });
+        }
+        else
+        {
+            var dictionary = new ColumnValues.DecodedDictionary();
+            await Read(columns.SampleId, (array, start) => ColumnValues.Strings(array, ids.AsSpan(start), dictionary));
         }
 
-        if (columns.Split is null) splits.IndexOf(DefaultSplit);
+        long[]? integerLabels = null;
+        string[]? stringLabels = null;
+        if (columns.Label.Kind == ValueKind.Integer)
+        {
+            integerLabels = new long[rowCount];
+            await Read(columns.Label, (array, start) => ColumnValues.Integers(array, integerLabels.AsSpan(start)));
+        }
+        else
+        {
+            stringLabels = new string[rowCount];
+            var dictionary = new ColumnValues.DecodedDictionary();
+            await Read(columns.Label, (array, start) => ColumnValues.Strings(array, stringLabels.AsSpan(start), dictionary));
+        }
+
+        var splitOfRow = new int[rowCount];
+        var splits = new SplitNamer();
+        if (columns.Split is { } split)
+        {
+            var strings = new string[buffer.Length];
+            var dictionary = new ColumnValues.DecodedDictionary();
+            await Read(split, (array, start) =>
+            {
+                Grow(ref strings, array.Length);
+                int firstNull = ColumnValues.Strings(array, strings, dictionary);
+                int end = firstNull >= 0 ? firstNull : array.Length;
+                for (int i = 0; i < end; i++) splitOfRow[start + i] = splits.IndexOf(strings[i]);
+                return firstNull;
+            });
+        }
+        else
+        {
+            splits.IndexOf(DefaultSplit);
+        }
+
+        if (columns.Epoch is { } epochColumn)
+        {
+            await Read(epochColumn, (array, start) =>
+            {
+                Grow(ref buffer, array.Length);
+                int firstNull = ColumnValues.Integers(array, buffer);
+                int end = firstNull >= 0 ? firstNull : array.Length;
+                int mismatch = buffer.AsSpan(0, end).IndexOfAnyExcept(epoch);
+                if (mismatch >= 0)
+                    throw new ContractViolationException(string.Create(CultureInfo.InvariantCulture,
+                        $"column 'epoch' is {buffer[mismatch]} at {names[start + mismatch]}, but the file is epoch {epoch}"));
+                return firstNull;
+            });
+        }
+
         return new RowKeys
         {
             SampleIds = ids,
             IntegerIds = integerIds,
             SplitOfRow = splitOfRow,
             SplitNames = splits.Names,
-            IntegerLabels = integerLabelValues,
-            StringLabels = stringLabelValues,
+            IntegerLabels = integerLabels,
+            StringLabels = stringLabels,
         };
     }
 
@@ -88,7 +104,7 @@ internal static class RowKeysReader
         if (buffer.Length < size) buffer = new T[size];
     }
 
-    /// <summary>Numbers split names in order of appearance; consecutive rows usually share the same string instance.</summary>
+    /// <summary>Numbers split names in order of appearance; consecutive rows often share the same string instance.</summary>
     private sealed class SplitNamer
     {
         private readonly Dictionary<string, int> indexes = new(StringComparer.Ordinal);
@@ -100,7 +116,7 @@ internal static class RowKeysReader
 
         public int IndexOf(string name)
         {
-            if (ReferenceEquals(name, last)) return lastIndex;
+            if (ReferenceEquals(name, last) || string.Equals(name, last, StringComparison.Ordinal)) return lastIndex;
             if (!indexes.TryGetValue(name, out int index))
             {
                 index = names.Count;

@@ -74,7 +74,7 @@ internal sealed class SplitLayout
         }
         if (firstRow >= 0)
             throw new ContractViolationException(
-                $"column 'sample_id' repeats '{FindId(sortedIds, rows, firstRow)}' at rows {firstRow} and {repeatRow} (split '{split}'); sample ids must be unique per split");
+                $"column 'sample_id' repeats '{RowNames.Quote(FindId(sortedIds, rows, firstRow))}' at rows {firstRow} and {repeatRow} (split '{split}'); sample ids must be unique per split");
     }
 
     private static string FindId(string[] sortedIds, int[] rows, int row) => sortedIds[Array.IndexOf(rows, row)];

@@ -1,43 +1,55 @@
-using ClassVisCloud.Analytics.Contract.ParquetFormat;
+using ClassVisCloud.Analytics.Contract.ArrowReading;
 
 namespace ClassVisCloud.Analytics.Contract;
 
 /// <summary>
-/// Reads the wide form, one <c>score_&lt;class&gt;</c> column per class, row group by row group. Within a row
-/// group every column is checked before any reason is given, so the one reported is the first bad row.
+/// Reads the wide form, one <c>score_&lt;class&gt;</c> column per class, batch by batch. Within a batch every
+/// column is checked before any reason is given, so the one reported is the first bad row.
 /// </summary>
 internal static class WideScoresReader
 {
-    public static async Task<ScoreMatrix> ReadAsync(ParquetFile file, IReadOnlyList<WideScoreColumn> columns, SplitLayout layout,
+    public static async Task<ScoreMatrix> ReadAsync(ParquetSource file, IReadOnlyList<WideScoreColumn> columns, SplitLayout layout,
         RowNames names, ClassCountCheck classCheck, ScoreShape shape, CancellationToken cancellationToken)
     {
         classCheck.Check(columns.Count);
-        ContractLimits.CheckScoreCount(layout.SplitOfRow.Length, columns.Count);
+        int rowCount = layout.SplitOfRow.Length;
+        ContractLimits.CheckScoreCount(rowCount, columns.Count);
         var matrix = new ScoreMatrix(layout, columns.Count);
         double[] values = [], sums = [], mins = [];
         int start = 0;
-        for (int group = 0; group < file.Footer.RowGroups.Count; group++)
+        string what = columns.Count == 1 ? $"column '{columns[0].Column.Name}'" : "the score_<class> columns";
+        await DecodeGuard.ColumnsAsync(what, async () =>
         {
-            int rows = (int)file.Footer.RowGroups[group].NumRows;
-            if (values.Length < rows) (values, sums, mins) = (new double[rows], new double[rows], new double[rows]);
-            sums.AsSpan(0, rows).Clear();
-            mins.AsSpan(0, rows).Fill(double.PositiveInfinity);
-            (long Row, string Reason)? firstProblem = null;
-            for (int k = 0; k < columns.Count; k++)
+            await foreach (var batch in file.ReadAsync([.. columns.Select(c => c.Column)], cancellationToken))
             {
-                var column = columns[k].Column;
-                int firstNull = await FlatColumnReader.ReadAsync(file, group, column, FloatDecoding.Instance, values.AsMemory(0, rows), cancellationToken);
-                int end = firstNull >= 0 ? firstNull : rows;
-                var problem = Store(values.AsSpan(0, end), start, k, matrix, sums, mins, out string? what);
-                if (problem < 0 && firstNull >= 0) (problem, what) = (firstNull, "is null");
-                if (problem >= 0 && (firstProblem is null || start + problem < firstProblem.Value.Row))
-                    firstProblem = (start + problem, $"column '{column.Name}' {what} at {names[start + problem]}");
+                using (batch)
+                {
+                    int rows = batch.Length;
+                    if (rows > rowCount - start)
+                        throw new ParquetFormatException($"the score columns hold more rows than the file's {rowCount}");
+                    if (values.Length < rows) (values, sums, mins) = (new double[rows], new double[rows], new double[rows]);
+                    sums.AsSpan(0, rows).Clear();
+                    mins.AsSpan(0, rows).Fill(double.PositiveInfinity);
+                    (long Row, string Reason)? firstProblem = null;
+                    for (int k = 0; k < columns.Count; k++)
+                    {
+                        int firstNull = ColumnValues.Doubles(batch[k], values);
+                        int end = firstNull >= 0 ? firstNull : rows;
+                        var problem = Store(values.AsSpan(0, end), start, k, matrix, sums, mins, out string? problemText);
+                        if (problem < 0 && firstNull >= 0) (problem, problemText) = (firstNull, "is null");
+                        if (problem >= 0 && (firstProblem is null || start + problem < firstProblem.Value.Row))
+                            firstProblem = (start + problem, $"column '{columns[k].Column.Name}' {problemText} at {names[start + problem]}");
+                    }
+                    if (firstProblem is { } found)
+                        throw new ContractViolationException(found.Reason);
+                    for (int i = 0; i < rows; i++) shape.ObserveRow(start + i, sums[i], mins[i]);
+                    start += rows;
+                }
             }
-            if (firstProblem is { } found)
-                throw new ContractViolationException(found.Reason);
-            for (int i = 0; i < rows; i++) shape.ObserveRow(start + i, sums[i], mins[i]);
-            start += rows;
-        }
+            if (start != rowCount)
+                throw new ParquetFormatException($"the score columns hold {start} rows in a file of {rowCount}");
+            return start;
+        });
         return matrix;
     }
 

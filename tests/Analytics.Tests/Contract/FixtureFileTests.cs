@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ClassVisCloud.Analytics.Contract;
-using ClassVisCloud.Analytics.Contract.ParquetFormat;
 
 namespace ClassVisCloud.Analytics.Tests.Contract;
 
@@ -77,25 +76,6 @@ public class FixtureFileTests
         Assert.Equal(expected.Select(r => r.Token), attention.Tokens);
         Assert.Equal(expected.Select(r => (float)r.Word_weight), attention.WordWeights);
         Assert.Equal(expected.Select(r => (float)r.Sentence_weight), attention.SentenceWeights);
-    }
-
-    [Theory]
-    [InlineData("arrow-list-v2-delta-snappy.parquet", "scores")]
-    [InlineData("arrow-wide-v2-brotli.parquet", "score_dog")]
-    // arrow-rs writes data page v2 when asked; DuckDB's "v2" only changes encodings.
-    public async Task TheV2Fixtures_ReallyHoldDataPageV2(string name, string column)
-    {
-        await using var stream = File.OpenRead(PathOf(name));
-        await using var file = await ParquetFile.OpenAsync(stream, CancellationToken.None);
-        var leaf = file.Columns.Single(c => c.Name == column).Leaf!;
-        var chunk = file.Footer.RowGroups[0].Columns.Single(c => c.Path.SequenceEqual(leaf.Path));
-        using var buffers = new PageBuffers();
-        var pages = new PageReader(stream, chunk, leaf, stream.Length, buffers);
-
-        var types = new List<PageType>();
-        while (await pages.NextAsync(CancellationToken.None) is { } page) types.Add(page.Type);
-
-        Assert.Contains(PageType.DataPageV2, types);
     }
 
     private static double[] Softmax(double[] logits)

@@ -1,3 +1,5 @@
+using Apache.Arrow;
+using Apache.Arrow.Types;
 using ClassVisCloud.Analytics.Contract;
 using ClassVisCloud.Analytics.Tests.Contract.TestFiles;
 using static ClassVisCloud.Analytics.Tests.Contract.TestFiles.Predictions;
@@ -81,7 +83,7 @@ public class HostileInputTests
         var bytes = SmallFile.Value.ToArray();
         BitConverter.GetBytes(int.MaxValue).CopyTo(bytes, bytes.Length - 8);
         await Reject.WithReasonAsync(() => PredictionsReader.ReadAsync(new MemoryStream(bytes), Context(), CancellationToken.None),
-            "cannot decode the Parquet file: the footer length");
+            "cannot decode the Parquet file: ", "size reported by footer");
     }
 
     [Fact]
@@ -130,6 +132,55 @@ public class HostileInputTests
                 ? await ReadPredictionsAsync(bytes)
                 : await ReadGuardedAsync(bytes, stream => AttentionReader.ReadAsync(stream, CancellationToken.None));
             AssertContractViolationOrSuccess(exception, $"attempt {attempt} at byte {at}");
+        }
+    }
+
+    [Fact]
+    public async Task ALongIdRepeatedOnEveryRow_IsNeverExpanded_AndItsReasonStaysShort()
+    {
+        // 100,000 rows pointing at one 1 MiB id in a dictionary: 100 GB of text if the reader expanded it.
+        var bytes = DictionaryBomb(rows: 100_000, idLength: 1 << 20);
+        Assert.True(bytes.Length < 100_000, $"the bomb should be small, is {bytes.Length:N0} bytes");
+
+        var violation = Assert.IsType<ContractViolationException>(await ReadPredictionsAsync(bytes));
+
+        Assert.StartsWith("column 'sample_id' repeats 'xxxx", violation.Message);
+        Assert.Contains("(1,048,576 characters)' at rows 0 and 1", violation.Message);
+        Assert.True(violation.Message.Length < 400, violation.Message);
+    }
+
+    /// <summary>A list-form file whose sample_id column is one dictionary entry of <paramref name="idLength"/> characters, on every row.</summary>
+    private static byte[] DictionaryBomb(int rows, int idLength)
+    {
+        var dictionary = new StringArray.Builder().Append(new string('x', idLength)).Build();
+        var indexes = new Int32Array.Builder();
+        var labels = new Int64Array.Builder();
+        var scores = new ListArray.Builder(FloatType.Default);
+        var scoreValues = (FloatArray.Builder)scores.ValueBuilder;
+        for (int row = 0; row < rows; row++)
+        {
+            indexes.Append(0);
+            labels.Append(0);
+            scores.Append();
+            scoreValues.Append(1f).Append(0f);
+        }
+        var ids = new DictionaryArray(new DictionaryType(Int32Type.Default, StringType.Default, false), indexes.Build(), dictionary);
+        var schema = new Schema.Builder()
+            .Field(f => f.Name("sample_id").DataType(ids.Data.DataType).Nullable(false))
+            .Field(f => f.Name("label").DataType(Int64Type.Default).Nullable(false))
+            .Field(f => f.Name("scores").DataType(new ListType(FloatType.Default)).Nullable(false))
+            .Build();
+        string path = Path.GetTempFileName();
+        try
+        {
+            using var properties = new ParquetSharp.WriterPropertiesBuilder().Compression(ParquetSharp.Compression.Zstd).Build();
+            using (var writer = new ParquetSharp.Arrow.FileWriter(path, schema, properties))
+                writer.WriteRecordBatch(new RecordBatch(schema, [ids, labels.Build(), scores.Build()], rows));
+            return File.ReadAllBytes(path);
+        }
+        finally
+        {
+            File.Delete(path);
         }
     }
 

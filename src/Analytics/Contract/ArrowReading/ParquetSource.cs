@@ -1,0 +1,206 @@
+using System.Runtime.CompilerServices;
+using Apache.Arrow;
+using ParquetSharp;
+using ParquetSharp.Arrow;
+
+namespace ClassVisCloud.Analytics.Contract.ArrowReading;
+
+/// <summary>
+/// An opened Parquet file, read through Apache Arrow's C++ reader (ParquetSharp): its top-level columns, and
+/// their values in record batches of at most <see cref="BatchRows"/> rows, one column set at a time. Before a
+/// column is decoded, what the footer claims about it is checked (<see cref="FooterChecks"/>).
+/// </summary>
+internal sealed class ParquetSource : IDisposable
+{
+    /// <summary>Rows per record batch, at most: batches of a narrow file stay large enough to read fast.</summary>
+    public const int MaxBatchRows = 64 * 1024;
+
+    /// <summary>Values per record batch, at most: bounds what one batch holds, however wide the file.</summary>
+    public const long MaxBatchValues = 4L << 20;
+
+    /// <summary>Pages are read through a buffer of this size instead of whole column chunks at once.</summary>
+    private const long ReadBufferBytes = 1 << 20;
+
+    private static ReadOnlySpan<byte> Magic => "PAR1"u8;
+    private static ReadOnlySpan<byte> EncryptedMagic => "PARE"u8;
+
+    private readonly SourceStream stream;
+    private readonly Stream? spooled;
+    private readonly FileReader reader;
+
+    private ParquetSource(SourceStream stream, Stream? spooled, FileReader reader, IReadOnlyList<FileColumn> columns, long rows)
+    {
+        this.stream = stream;
+        this.spooled = spooled;
+        this.reader = reader;
+        Columns = columns;
+        Rows = rows;
+    }
+
+    public IReadOnlyList<FileColumn> Columns { get; }
+
+    /// <summary>The file's row count, as its footer says (checked against its row groups when columns are read).</summary>
+    public long Rows { get; }
+
+    /// <summary>The first failure of the caller's stream, rethrown as it was; nothing when the stream never failed.</summary>
+    public void RethrowSourceFailure() => stream.RethrowFailure();
+
+    /// <summary>
+    /// Opens the file. Arrow's reader needs random access: a stream that cannot seek is first spooled to a temporary
+    /// file (an epoch file may be hundreds of MiB).
+    /// </summary>
+    public static async Task<ParquetSource> OpenAsync(Stream source, CancellationToken cancellationToken)
+    {
+        Stream? spooled = source.CanSeek ? null : await SpoolAsync(source, cancellationToken);
+        var stream = new SourceStream(spooled ?? source);
+        try
+        {
+            CheckMagic(stream);
+            using var properties = ReaderProperties.GetDefaultReaderProperties();
+            properties.EnableBufferedStream();
+            properties.BufferSize = ReadBufferBytes;
+            using var arrowProperties = ArrowReaderProperties.GetDefault();
+            var layout = FooterLayout.Read(stream, properties);
+            arrowProperties.BatchSize = layout.BatchRows(MaxBatchValues, MaxBatchRows);
+            // Dictionary-encoded text stays a dictionary: a few long strings repeated on every row (a bomb that
+            // no footer size reveals) are never expanded, and a split or label column decodes each name once.
+            foreach (int leaf in layout.DictionaryTextLeaves) arrowProperties.SetReadDictionary(leaf, true);
+            arrowProperties.UseThreads = false;
+            arrowProperties.PreBuffer = false;
+            var reader = new FileReader(stream, properties, arrowProperties, leaveOpen: true);
+            try
+            {
+                var columns = DescribeColumns(reader);
+                return new ParquetSource(stream, spooled, reader, columns, reader.ParquetReader.FileMetaData.NumRows);
+            }
+            catch
+            {
+                reader.Dispose();
+                throw;
+            }
+        }
+        catch (Exception exception)
+        {
+            spooled?.Dispose();
+            if (stream.Failure is { } failure && exception is not OperationCanceledException) throw new SourceReadException(failure);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="columns"/>, in file order, a batch at a time, each batch's arrays in the order
+    /// of <paramref name="columns"/>. The caller disposes each batch.
+    /// </summary>
+    public async IAsyncEnumerable<ColumnBatch> ReadAsync(IReadOnlyList<FileColumn> columns,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        FooterChecks.Check(ShapeOf(columns));
+        // Arrow returns the chosen columns in file order.
+        var inFileOrder = columns.OrderBy(c => c.Leaves.Min()).ToList();
+        int[] positions = [.. columns.Select(c => inFileOrder.IndexOf(c))];
+        using var batches = reader.GetRecordBatchReader(columns: [.. inFileOrder.SelectMany(c => c.Leaves)]);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = await batches.ReadNextRecordBatchAsync(cancellationToken);
+            if (batch is null) yield break;
+            yield return new ColumnBatch(batch, positions);
+        }
+    }
+
+    public void Dispose()
+    {
+        reader.Dispose();
+        spooled?.Dispose();
+    }
+
+    private static void CheckMagic(Stream stream)
+    {
+        long length = stream.Length;
+        if (length < 12) throw new NotParquetException();
+        Span<byte> head = stackalloc byte[4], tail = stackalloc byte[4];
+        stream.Position = 0;
+        stream.ReadExactly(head);
+        stream.Position = length - 4;
+        stream.ReadExactly(tail);
+        stream.Position = 0;
+        if (tail.SequenceEqual(EncryptedMagic))
+            throw new ContractViolationException("the file is encrypted; upload it without Parquet modular encryption");
+        if (!head.SequenceEqual(Magic) || !tail.SequenceEqual(Magic)) throw new NotParquetException();
+    }
+
+    private static List<FileColumn> DescribeColumns(FileReader reader)
+    {
+        var fields = reader.Schema.FieldsList;
+        var manifest = reader.SchemaManifest.SchemaFields;
+        var columns = new List<FileColumn>(fields.Count);
+        for (int i = 0; i < fields.Count; i++)
+        {
+            var leaves = new List<int>();
+            CollectLeaves(manifest[i], leaves);
+            columns.Add(new FileColumn(fields[i].Name, fields[i].DataType, [.. leaves]));
+        }
+        return columns;
+    }
+
+    private static void CollectLeaves(SchemaField field, List<int> leaves)
+    {
+        if (field.ColumnIndex >= 0) leaves.Add(field.ColumnIndex);
+        foreach (var child in field.Children) CollectLeaves(child, leaves);
+    }
+
+    private FileShape ShapeOf(IReadOnlyList<FileColumn> columns)
+    {
+        using var metadata = reader.ParquetReader.FileMetaData;
+        var groupRows = new long[metadata.NumRowGroups];
+        var chunks = new List<ChunkShape>();
+        for (int group = 0; group < groupRows.Length; group++)
+        {
+            using var rowGroup = reader.ParquetReader.RowGroup(group);
+            groupRows[group] = rowGroup.MetaData.NumRows;
+            foreach (var column in columns)
+            {
+                bool strings = column.Kind == ValueKind.String;
+                foreach (int leaf in column.Leaves)
+                {
+                    using var chunk = rowGroup.MetaData.GetColumnChunkMetaData(leaf);
+                    chunks.Add(new ChunkShape(column.Name, group, chunk.NumValues, chunk.TotalCompressedSize, chunk.TotalUncompressedSize, strings));
+                }
+            }
+        }
+        return new FileShape(stream.Length, metadata.NumRows, groupRows, chunks);
+    }
+
+    private static async Task<Stream> SpoolAsync(Stream source, CancellationToken cancellationToken)
+    {
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20, FileOptions.DeleteOnClose);
+        try
+        {
+            await source.CopyToAsync(file, cancellationToken);
+            file.Position = 0;
+            return file;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await file.DisposeAsync();
+            throw new SourceReadException(exception);
+        }
+    }
+}
+
+/// <summary>One record batch of the columns asked for, in the order asked for.</summary>
+internal sealed class ColumnBatch(RecordBatch batch, int[] positions) : IDisposable
+{
+    public int Length => batch.Length;
+
+    /// <summary>The array of the <paramref name="index"/>-th column asked for.</summary>
+    public IArrowArray this[int index] => batch.Column(positions[index]);
+
+    public void Dispose() => batch.Dispose();
+}
+
+/// <summary>The bytes are not a Parquet file at all.</summary>
+internal sealed class NotParquetException() : Exception("not a Parquet file");
+
+/// <summary>The caller's stream failed while it was spooled; the original exception is the inner one.</summary>
+internal sealed class SourceReadException(Exception inner) : Exception(inner.Message, inner);
