@@ -1,5 +1,5 @@
 // Usage: node make-trimmed-run.mjs <source run folder> <target folder>
-//   e.g. node make-trimmed-run.mjs ../../../shared/data/fortunes-han fortunes-han
+//   e.g. node make-trimmed-run.mjs /path/to/the/full/fortunes-han fortunes-han
 // Writes the trimmed copy of the real fortunes-han run that the tests read (see README.md): every epoch, every
 // validation sample, the first TRAIN_ROWS train samples by sample_id, and attention for ATTENTION_EPOCHS only.
 // DuckDB writes every file (zstd, COMPRESSION_LEVEL) with the source's columns, types and row order.
