@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Starts the built DevHost on a free port against $CVC_STORAGE, uploads the real run in ../shared/data
-# (as a training script would), waits until every epoch is ingested, and prints the shell lines to use it:
+# Starts the built DevHost on a free port against $CVC_STORAGE, uploads the real run in tests/data
+# (as a training script would), waits until every epoch and attention file is ingested, and prints the shell lines to use it:
 #   DEVHOST_PID=...  CVC_BASE_URL=http://127.0.0.1:PORT
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="${2:-$(mktemp -d)}"; mkdir -p "$dir"
-run_dir="$root/../shared/data/fortunes-han"
+run_dir="$root/tests/data/fortunes-han"
+epochs=$(ls "$run_dir" | grep -cE '^epoch-[0-9]+\.parquet$')
+attention=$(ls "$run_dir/attention" | grep -cE '^epoch-[0-9]+\.parquet$')
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 dll=$(ls -t "$root"/src/DevHost/bin/*/net10.0/ClassVisCloud.DevHost.dll | head -n 1)
 
@@ -22,11 +24,11 @@ dotnet run --no-build -c Release --project "$root/tools/RunGenerator" -- upload 
 
 for _ in $(seq 1 240); do
   # Until the first epoch is in, the run is 404: no failure of set -e / pipefail here.
-  done_count=$( (curl -sf "$base/api/runs/fortunes-han" || true) | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{const r=JSON.parse(s);console.log(r.epochs.filter(e=>e.status==="ok"&&e.attention&&e.attention.status==="ok").length)}catch{console.log(0)}})')
-  [ "$done_count" = 18 ] && break
+  read -r ok_epochs ok_attention < <( (curl -sf "$base/api/runs/fortunes-han" || true) | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{const r=JSON.parse(s);console.log(r.epochs.filter(e=>e.status==="ok").length, r.epochs.filter(e=>e.attention&&e.attention.status==="ok").length)}catch{console.log(0, 0)}})') || true
+  [ "$ok_epochs $ok_attention" = "$epochs $attention" ] && break
   sleep 0.5
 done
-[ "$done_count" = 18 ] || { echo "Only $done_count of 18 epochs were ingested in time; see $dir/devhost.log" >&2; kill $pid; exit 1; }
+[ "$ok_epochs $ok_attention" = "$epochs $attention" ] || { echo "Only $ok_epochs of $epochs epochs and $ok_attention of $attention attention files were ingested in time; see $dir/devhost.log" >&2; kill $pid; exit 1; }
 echo "The DevHost serves the real run at $base" >&2
 echo "DEVHOST_PID=$pid"
 echo "CVC_BASE_URL=$base"

@@ -1,11 +1,11 @@
-// Usage: node make-dynamics-expected.mjs [../../../shared/data/fortunes-han] > fortunes-han-dynamics.json
+// Usage: node make-dynamics-expected.mjs [../data/fortunes-han] > fortunes-han-dynamics.json
 // The training-dynamics statistics of the real run's validation samples, computed in SQL from the Parquet files
 // alone (independently of the product), for the histories the integration tests build: every epoch up to 18, and
 // the sparse epochs 2, 8, 13 then 2, 3, 5, 8, 13 (epochs 3 and 5 arriving late). Columns in sample-id order.
 import { DuckDBInstance } from '@duckdb/node-api';
 import path from 'node:path';
 
-const dir = path.resolve(process.argv[2] ?? '../../../shared/data/fortunes-han');
+const dir = path.resolve(process.argv[2] ?? '../data/fortunes-han');
 const db = await (await DuckDBInstance.create(':memory:')).connect();
 const rows = async (sql) => (await db.runAndReadAll(sql)).getRowObjectsJson();
 

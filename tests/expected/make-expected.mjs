@@ -1,9 +1,9 @@
-// Usage: node make-expected.mjs [../../../shared/data/fortunes-han] > fortunes-han.json
+// Usage: node make-expected.mjs [../data/fortunes-han] > fortunes-han.json
 // Every number follows API.md's definitions, computed in SQL independently of the product.
 import { DuckDBInstance } from '@duckdb/node-api';
 import path from 'node:path';
 
-const dir = path.resolve(process.argv[2] ?? '../../../shared/data/fortunes-han');
+const dir = path.resolve(process.argv[2] ?? '../data/fortunes-han');
 const db = await (await DuckDBInstance.create(':memory:')).connect();
 const rows = async (sql) => (await db.runAndReadAll(sql)).getRowObjectsJson();
 

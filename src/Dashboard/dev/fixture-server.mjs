@@ -16,7 +16,7 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 const dist = join(here, "..", "dist");
 
 const runs = [];
-if (!args.includes("--no-real")) runs.push(await loadRealRun(option("--data", "/work/shared/data/fortunes-han")));
+if (!args.includes("--no-real")) runs.push(await loadRealRun(option("--data", join(here, "..", "..", "..", "tests", "data", "fortunes-han"))));
 for (const spec of args.flatMap((a, i) => (a === "--synthetic" ? [args[i + 1]] : []))) {
   const [n, c, e] = spec.split("x").map(Number);
   runs.push(syntheticRun(n, c, e || 10));

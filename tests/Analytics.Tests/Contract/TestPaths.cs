@@ -1,6 +1,6 @@
 namespace ClassVisCloud.Analytics.Tests.Contract;
 
-/// <summary>Finds the repository (the folder holding ClassVisCloud.sln) and the data beside it.</summary>
+/// <summary>Finds the repository (the folder holding ClassVisCloud.sln) and the test data in it.</summary>
 internal static class TestPaths
 {
     private static readonly Lazy<string> Root = new(() =>
@@ -13,8 +13,8 @@ internal static class TestPaths
 
     public static string RepositoryRoot => Root.Value;
 
-    /// <summary>The real training run shipped in ../shared/data.</summary>
-    public static string FortunesHan => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data", "fortunes-han"));
+    /// <summary>The real training run, trimmed, in tests/data (see its README).</summary>
+    public static string FortunesHan => Path.Combine(RepositoryRoot, "tests", "data", "fortunes-han");
 
     /// <summary>Files written by other Parquet writers (tests/fixtures/make-fixtures.mjs).</summary>
     public static string Fixtures => Path.Combine(RepositoryRoot, "tests", "fixtures");

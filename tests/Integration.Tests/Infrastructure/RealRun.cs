@@ -2,14 +2,17 @@ using System.Text.Json;
 
 namespace ClassVisCloud.Integration.Tests.Infrastructure;
 
-/// <summary>The real run in ../shared/data/fortunes-han and the values DuckDB computed from it (tests/expected).</summary>
+/// <summary>The real run, trimmed, in tests/data/fortunes-han and the values DuckDB computed from it (tests/expected).</summary>
 public static class RealRun
 {
     public const string Name = "fortunes-han";
 
-    public static string Folder => Path.GetFullPath(Path.Combine(BuildOutput.RepoRoot, "..", "shared", "data", Name));
+    public static string Folder => Path.Combine(BuildOutput.RepoRoot, "tests", "data", Name);
 
     public static JsonElement Expected { get; } = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Expected", "fortunes-han.json"))).RootElement;
+
+    /// <summary>The epochs the trimmed run keeps attention for (tests/data/README.md); the others have predictions only.</summary>
+    public static readonly int[] AttentionEpochs = [1, 2, 5, 18];
 
     /// <summary>Blob names relative to the run folder, in the order a training script uploads them.</summary>
     public static IEnumerable<string> Files(int? maxEpoch = null)
@@ -18,7 +21,7 @@ public static class RealRun
         for (var e = 1; e <= (maxEpoch ?? 18); e++)
         {
             yield return $"epoch-{e}.parquet";
-            yield return $"attention/epoch-{e}.parquet";
+            if (AttentionEpochs.Contains(e)) yield return $"attention/epoch-{e}.parquet";
         }
     }
 
