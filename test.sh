@@ -37,6 +37,14 @@ if ! dotnet build ClassVisCloud.sln -c Release -nologo -clp:ErrorsOnly; then
   echo "The build failed."; echo "0 passed, 1 failed"; exit 1
 fi
 
+step "The writer matrix: the real run's epochs written by every Parquet writer (tests/writers)"
+# WriterMatrixTests ingests each file and fails, saying why, when CVC_WRITER_MATRIX holds no matrix.json.
+export CVC_WRITER_MATRIX="$out/writers"
+rm -rf "$CVC_WRITER_MATRIX"
+if ! { scripts/npm-install.sh tests/writers && node tests/writers/make-writer-matrix.mjs tests/data/fortunes-han "$CVC_WRITER_MATRIX"; }; then
+  echo "The writer matrix could not be generated."; crashed=$((crashed+1))
+fi
+
 step ".NET tests (unit, Azurite integration, infra)"
 dotnet test ClassVisCloud.sln -c Release --no-build -nologo --filter "Category!=Readme" --logger "trx" --logger "console;verbosity=minimal" \
   --results-directory "$out/results/dotnet" || true
