@@ -5,11 +5,11 @@ using ClassVisCloud.Analytics.Contract;
 namespace ClassVisCloud.Bench;
 
 /// <summary>
-/// <c>decode-child FILE RUNS</c>: decodes one file RUNS times in this process and prints the figures as JSON.
-/// The peak working set is the operating system's (Process.PeakWorkingSet64): everything the process touched,
-/// runtime included, which is why the baseline before the first decode is printed beside it. It is taken
-/// after the first decode, and again after all runs: the GC keeps freed memory committed for reuse, so later
-/// runs can push the high-water mark above what one decode needs.
+/// <c>decode-child FILE RUNS</c>: decodes one file RUNS times in this process, and has DuckDB read it RUNS times
+/// (<see cref="DuckDbRead"/>), alternating, so that both meet the same load on a shared machine; prints the figures
+/// as JSON. The peak working set is the operating system's (Process.PeakWorkingSet64): everything the process
+/// touched, runtime included, which is why the baseline before the first decode is printed beside it. It is taken
+/// after our first decode, before DuckDB has run, and again after all runs (DuckDB's memory included then).
 /// </summary>
 internal static class DecodeChildCommand
 {
@@ -23,8 +23,10 @@ internal static class DecodeChildCommand
         self.Refresh();
         long baseline = self.WorkingSet64;
         var times = new List<double>();
+        var duckTimes = new List<double>();
         long firstPeak = 0;
         int rows = 0;
+        using var duck = new DuckDbRead();
         for (int run = 0; run < runs; run++)
         {
             var watch = Stopwatch.StartNew();
@@ -38,10 +40,17 @@ internal static class DecodeChildCommand
                 self.Refresh();
                 firstPeak = self.PeakWorkingSet64;
             }
+
+            watch.Restart();
+            long duckRows = duck.Read(path);
+            duckTimes.Add(watch.Elapsed.TotalMilliseconds);
+            if (duckRows != rows) throw new InvalidOperationException($"DuckDB read {duckRows} rows, we read {rows}");
         }
         self.Refresh();
         times.Sort();
-        Console.Write(JsonSerializer.Serialize(new DecodeFigures(times[times.Count / 2], times[0], firstPeak, self.PeakWorkingSet64, baseline, rows)));
+        duckTimes.Sort();
+        Console.Write(JsonSerializer.Serialize(new DecodeFigures(times[times.Count / 2], times[0], firstPeak, self.PeakWorkingSet64, baseline, rows,
+            duckTimes[duckTimes.Count / 2], duckTimes[0])));
         return 0;
     }
 
