@@ -11,7 +11,7 @@ namespace ClassVisCloud.Analytics.Contract;
 public static class AttentionReader
 {
     public static Task<AttentionFile> ReadAsync(Stream parquet, CancellationToken cancellationToken = default) =>
-        DecodeGuard.FileAsync(parquet, async file =>
+        DecodeGuard.FileAsync(parquet, ContractLimits.MaxAttentionRows, async file =>
         {
             var lookup = new ColumnLookup(file.Columns);
             var sampleIdColumn = lookup.Required("sample_id", "a string or an integer", ValueKind.String, ValueKind.Integer);
@@ -20,7 +20,7 @@ public static class AttentionReader
             var tokenColumn = lookup.Required("token", "a string", ValueKind.String);
             var wordWeightColumn = lookup.Required("word_weight", "float or double", ValueKind.Float);
             var sentenceWeightColumn = lookup.Required("sentence_weight", "float or double", ValueKind.Float);
-            int rowCount = ContractLimits.RowCount(file.Rows);
+            int rowCount = ContractLimits.RowCount(file.Rows, ContractLimits.MaxAttentionRows);
 
             var result = new AttentionFile
             {

@@ -12,12 +12,12 @@ namespace ClassVisCloud.Analytics.Contract;
 internal static partial class DecodeGuard
 {
     /// <summary>Opens the file and runs a whole read: format errors outside any column name the file.</summary>
-    public static async Task<T> FileAsync<T>(Stream parquet, Func<ParquetSource, Task<T>> read, CancellationToken cancellationToken)
+    public static async Task<T> FileAsync<T>(Stream parquet, int maxRows, Func<ParquetSource, Task<T>> read, CancellationToken cancellationToken)
     {
         ParquetSource? file = null;
         try
         {
-            file = await ParquetSource.OpenAsync(parquet, cancellationToken);
+            file = await ParquetSource.OpenAsync(parquet, maxRows, cancellationToken);
             return await read(file);
         }
         catch (SourceReadException source)

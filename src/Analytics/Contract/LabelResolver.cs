@@ -21,6 +21,12 @@ internal static class LabelResolver
             return new ResolvedLabels(IntegerLabels(integers, classCount, names), declared);
 
         var strings = keys.StringLabels!;
+        for (int row = 0; row < strings.Length; row++)
+        {
+            if (strings[row].Length > ContractLimits.MaxClassNameLength)
+                throw new ContractViolationException(
+                    $"column 'label' is '{RowNames.Quote(strings[row])}' at {names[row]}; a class name has at most {ContractLimits.MaxClassNameLength} characters");
+        }
         string source = context.Manifest?.Classes is not null ? "a class of run.json" : "one of the score_<class> columns";
         var classes = declared ?? FromLabels(strings, classCount, context.KnownLabelNames);
         var indexOf = new Dictionary<string, int>(classes.Count, StringComparer.Ordinal);

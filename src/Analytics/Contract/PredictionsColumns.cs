@@ -45,7 +45,14 @@ internal sealed record PredictionsColumns(
         if (wide.Count == 0)
             throw new ContractViolationException("missing required column 'scores' (or one 'score_<class>' column per class)");
         foreach (var column in wide)
+        {
             ColumnLookup.CheckFlat(column, "float or double", ValueKind.Float);
+            if (column.Name.Length - WidePrefix.Length > ContractLimits.MaxClassNameLength)
+                throw new ContractViolationException(
+                    $"column '{RowNames.Quote(column.Name)}' names a class of {column.Name.Length - WidePrefix.Length} characters; a class name has at most {ContractLimits.MaxClassNameLength}");
+        }
+        if (wide.Count > ContractLimits.MaxClasses)
+            throw new ContractViolationException($"the file has {wide.Count} score columns, more than the {ContractLimits.MaxClasses} classes supported");
 
         if (manifest?.Classes is not { } classes)
             return wide.Select(c => new WideScoreColumn(c.Name[WidePrefix.Length..], c)).ToList();

@@ -12,7 +12,7 @@ namespace ClassVisCloud.Analytics.Contract;
 public static class PredictionsReader
 {
     public static Task<EpochPredictions> ReadAsync(Stream parquet, ReadContext context, CancellationToken cancellationToken = default) =>
-        DecodeGuard.FileAsync(parquet, async file =>
+        DecodeGuard.FileAsync(parquet, ContractLimits.MaxRows, async file =>
         {
             var columns = PredictionsColumns.Locate(file.Columns, context.Manifest);
             int rowCount = ContractLimits.RowCount(file.Rows);

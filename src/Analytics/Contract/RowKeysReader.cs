@@ -36,7 +36,13 @@ internal static class RowKeysReader
         else
         {
             var dictionary = new ColumnValues.DecodedDictionary();
-            await Read(columns.SampleId, (array, start) => ColumnValues.Strings(array, ids.AsSpan(start), dictionary));
+            var sizes = new SampleIdSizes(names);
+            await Read(columns.SampleId, (array, start) =>
+            {
+                int firstNull = ColumnValues.Strings(array, ids.AsSpan(start), dictionary);
+                sizes.Check(ids, start, firstNull >= 0 ? firstNull : array.Length);
+                return firstNull;
+            });
         }
 
         long[]? integerLabels = null;
@@ -54,7 +60,7 @@ internal static class RowKeysReader
         }
 
         var splitOfRow = new int[rowCount];
-        var splits = new SplitNamer();
+        var splits = new SplitNamer(names);
         if (columns.Split is { } split)
         {
             var strings = new string[buffer.Length];
@@ -64,13 +70,13 @@ internal static class RowKeysReader
                 Grow(ref strings, array.Length);
                 int firstNull = ColumnValues.Strings(array, strings, dictionary);
                 int end = firstNull >= 0 ? firstNull : array.Length;
-                for (int i = 0; i < end; i++) splitOfRow[start + i] = splits.IndexOf(strings[i]);
+                for (int i = 0; i < end; i++) splitOfRow[start + i] = splits.IndexOf(strings[i], start + i);
                 return firstNull;
             });
         }
         else
         {
-            splits.IndexOf(DefaultSplit);
+            splits.IndexOf(DefaultSplit, 0);
         }
 
         if (columns.Epoch is { } epochColumn)
@@ -104,8 +110,11 @@ internal static class RowKeysReader
         if (buffer.Length < size) buffer = new T[size];
     }
 
-    /// <summary>Numbers split names in order of appearance; consecutive rows often share the same string instance.</summary>
-    private sealed class SplitNamer
+    /// <summary>
+    /// Numbers split names in order of appearance, holding them to the contract's limits (count and length);
+    /// consecutive rows usually name the same split.
+    /// </summary>
+    private sealed class SplitNamer(RowNames rows)
     {
         private readonly Dictionary<string, int> indexes = new(StringComparer.Ordinal);
         private readonly List<string> names = [];
@@ -114,11 +123,17 @@ internal static class RowKeysReader
 
         public IReadOnlyList<string> Names => names;
 
-        public int IndexOf(string name)
+        public int IndexOf(string name, int row)
         {
             if (ReferenceEquals(name, last) || string.Equals(name, last, StringComparison.Ordinal)) return lastIndex;
             if (!indexes.TryGetValue(name, out int index))
             {
+                if (name.Length is 0 or > ContractLimits.MaxSplitNameLength)
+                    throw new ContractViolationException(
+                        $"column 'split' is '{RowNames.Quote(name)}' at {rows[row]}; a split name has 1 to {ContractLimits.MaxSplitNameLength} characters");
+                if (names.Count == ContractLimits.MaxSplits)
+                    throw new ContractViolationException(
+                        $"column 'split' names a {ContractLimits.MaxSplits + 1}th split, '{RowNames.Quote(name)}', at {rows[row]}; a file may have at most {ContractLimits.MaxSplits} splits");
                 index = names.Count;
                 indexes.Add(name, index);
                 names.Add(name);
@@ -126,6 +141,28 @@ internal static class RowKeysReader
             last = name;
             lastIndex = index;
             return index;
+        }
+    }
+
+    /// <summary>Holds sample ids to the contract's length limit, and all of a file's ids to the total the product sets.</summary>
+    private sealed class SampleIdSizes(RowNames rows)
+    {
+        private long total;
+
+        public void Check(string[] ids, int start, int count)
+        {
+            for (int row = start; row < start + count; row++)
+            {
+                string id = ids[row];
+                int bytes = System.Text.Ascii.IsValid(id) ? id.Length : System.Text.Encoding.UTF8.GetByteCount(id);
+                if (bytes > ContractLimits.MaxSampleIdBytes)
+                    throw new ContractViolationException(string.Create(CultureInfo.InvariantCulture,
+                        $"column 'sample_id' has {bytes:N0} UTF-8 bytes at {rows[row]}; a sample id has at most {ContractLimits.MaxSampleIdBytes}"));
+                total += bytes;
+                if (total > ContractLimits.MaxTotalSampleIdBytes)
+                    throw new ContractViolationException(string.Create(CultureInfo.InvariantCulture,
+                        $"column 'sample_id' passes {ContractLimits.MaxTotalSampleIdBytes:N0} bytes of ids in all at {rows[row]}; that is as much as one file may hold"));
+            }
         }
     }
 }

@@ -19,7 +19,7 @@ internal static class FooterChecks
             if (chunk.Values < 0 || chunk.CompressedBytes < 0 || chunk.UncompressedBytes < 0)
                 throw new ParquetFormatException($"the footer gives column '{chunk.Column}' a negative size in row group {chunk.RowGroup}");
             compressed += chunk.CompressedBytes;
-            if (chunk.Values > ContractLimits.MaxScores + ContractLimits.MaxRows)
+            if (chunk.Values > ContractLimits.MaxScores + shape.MaxRows)
                 throw Violation($"column '{chunk.Column}' claims {chunk.Values:N0} values in row group {chunk.RowGroup}, more than one epoch may have");
             if (chunk.Strings)
             {
@@ -39,18 +39,15 @@ internal static class FooterChecks
 
     private static void CheckRows(FileShape shape)
     {
-        if (shape.Rows > ContractLimits.MaxRows)
-            throw Violation($"the file has {shape.Rows:N0} rows, more than the {ContractLimits.MaxRows:N0} one epoch may have");
+        ContractLimits.RowCount(shape.Rows, shape.MaxRows);
         long sum = 0;
         foreach (long rows in shape.RowGroupRows)
         {
             if (rows < 0) throw new ParquetFormatException("the footer gives a row group a negative row count");
-            sum += Math.Min(rows, ContractLimits.MaxRows + 1L);
+            sum += Math.Min(rows, shape.MaxRows + 1L);
         }
         if (sum != shape.Rows)
             throw new ParquetFormatException($"the footer says {shape.Rows} rows but its row groups hold {sum}");
-        if (sum == 0)
-            throw new ContractViolationException("the file has no rows");
     }
 
     /// <summary>

@@ -28,8 +28,11 @@ internal sealed class ParquetSource : IDisposable
     private readonly Stream? spooled;
     private readonly FileReader reader;
 
-    private ParquetSource(SourceStream stream, Stream? spooled, FileReader reader, IReadOnlyList<FileColumn> columns, long rows)
+    private readonly int maxRows;
+
+    private ParquetSource(SourceStream stream, Stream? spooled, FileReader reader, IReadOnlyList<FileColumn> columns, long rows, int maxRows)
     {
+        this.maxRows = maxRows;
         this.stream = stream;
         this.spooled = spooled;
         this.reader = reader;
@@ -49,7 +52,8 @@ internal sealed class ParquetSource : IDisposable
     /// Opens the file. Arrow's reader needs random access: a stream that cannot seek is first spooled to a temporary
     /// file (an epoch file may be hundreds of MiB).
     /// </summary>
-    public static async Task<ParquetSource> OpenAsync(Stream source, CancellationToken cancellationToken)
+    /// <param name="maxRows">The most rows this kind of file may have: checked with the footer's other claims.</param>
+    public static async Task<ParquetSource> OpenAsync(Stream source, int maxRows, CancellationToken cancellationToken)
     {
         Stream? spooled = source.CanSeek ? null : await SpoolAsync(source, cancellationToken);
         var stream = new SourceStream(spooled ?? source);
@@ -71,7 +75,7 @@ internal sealed class ParquetSource : IDisposable
             try
             {
                 var columns = DescribeColumns(reader);
-                return new ParquetSource(stream, spooled, reader, columns, reader.ParquetReader.FileMetaData.NumRows);
+                return new ParquetSource(stream, spooled, reader, columns, reader.ParquetReader.FileMetaData.NumRows, maxRows);
             }
             catch
             {
@@ -168,7 +172,7 @@ internal sealed class ParquetSource : IDisposable
                 }
             }
         }
-        return new FileShape(stream.Length, metadata.NumRows, groupRows, chunks);
+        return new FileShape(stream.Length, metadata.NumRows, groupRows, chunks, maxRows);
     }
 
     private static async Task<Stream> SpoolAsync(Stream source, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ public class FooterChecksTests
     private static ChunkShape Ids(long values, long uncompressed, int group = 0) =>
         new("sample_id", group, values, 100, uncompressed, Strings: true);
 
-    private static FileShape Shape(long rows, long[] groups, params ChunkShape[] chunks) => new(1_000_000, rows, groups, chunks);
+    private static FileShape Shape(long rows, long[] groups, params ChunkShape[] chunks) => new(1_000_000, rows, groups, chunks, ContractLimits.MaxRows);
 
     [Fact]
     public void AnOrdinaryFile_Passes()
@@ -24,7 +24,7 @@ public class FooterChecksTests
     public void RowsAboveTheLimit_AreAViolation()
     {
         var violation = Assert.Throws<ContractViolationException>(() => FooterChecks.Check(Shape(1L << 40, [1L << 40])));
-        Assert.Equal("the file has 1,099,511,627,776 rows, more than the 10,000,000 one epoch may have", violation.Message);
+        Assert.Equal("the file has 1,099,511,627,776 rows, more than the 2,000,000 one epoch may have", violation.Message);
     }
 
     [Fact]
@@ -89,6 +89,6 @@ public class FooterChecksTests
     public void ScoreCount_AboveTheLimit_IsAViolation()
     {
         var violation = Assert.Throws<ContractViolationException>(() => ContractLimits.CheckScoreCount(5_000_000, 100));
-        Assert.Contains("more than the 200,000,000 scores one epoch may have", violation.Message);
+        Assert.Contains("more than the 100,000,000 scores one epoch may have", violation.Message);
     }
 }
