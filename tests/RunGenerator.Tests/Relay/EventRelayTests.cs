@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using ClassVisCloud.RunGenerator.Cli;
 using ClassVisCloud.RunGenerator.Relay;
 using ClassVisCloud.RunGenerator.Tests.Upload;
@@ -97,6 +98,23 @@ public sealed class EventRelayTests : IAsyncLifetime
         Assert.Equal([100L, 200L], _listener.Notifications.Select(n => (long)n.Events[0]!["data"]!["contentLength"]!));
         var sequencers = _listener.Notifications.Select(n => (string)n.Events[0]!["data"]!["sequencer"]!).ToList();
         Assert.True(string.CompareOrdinal(sequencers[0], sequencers[1]) < 0, $"sequencers {sequencers[0]} then {sequencers[1]}");
+    }
+
+    [Fact]
+    public async Task A_blob_committed_from_staged_blocks_is_reported_as_PutBlockList()
+    {
+        await using var relay = new RunningRelay(Container, _listener.WebhookUrl);
+        await relay.WaitForLineAsync("subscription validated");
+        var blob = Container.GetBlockBlobClient("run-h/epoch-9.parquet");
+        string[] blocks = [Convert.ToBase64String("block-0"u8.ToArray()), Convert.ToBase64String("block-1"u8.ToArray())];
+        foreach (var id in blocks)
+            await blob.StageBlockAsync(id, new MemoryStream(new byte[500]));
+        await blob.CommitBlockListAsync(blocks);
+
+        await NotificationsAsync(1, relay);
+        var data = Assert.Single(_listener.Notifications).Events[0]!["data"]!;
+        Assert.Equal("PutBlockList", (string?)data["api"]);
+        Assert.Equal(1000, (long)data["contentLength"]!);
     }
 
     [Fact]

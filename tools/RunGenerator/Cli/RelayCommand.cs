@@ -16,8 +16,7 @@ internal static class RelayCommand
     private static readonly HashSet<string> Flags = ["include-existing"];
 
     public static async Task<int> RunAsync(
-        IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken,
-        Backoff? backoff = null)
+        IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var options = new Options(args, Values, Flags);
         var connection = options.String("connection")
@@ -53,7 +52,7 @@ internal static class RelayCommand
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var relay = new EventRelay(
             new ContainerWatcher(container),
-            new WebhookClient(http, webhook, backoff ?? Backoff.Default, Progress),
+            new WebhookClient(http, webhook, Backoff.Default, Progress),
             TimeSpan.FromMilliseconds(interval),
             options.Has("include-existing"),
             Progress);
