@@ -3,11 +3,13 @@
 # generates a realistic training run, starts the DevHost (API + dashboard), uploads the run epoch by epoch
 # as a training script would (the dashboard fills in live), and prints the dashboard's URL.
 # Ctrl-C stops everything this script started, and nothing else.
-#   ./demo.sh [--samples 4000] [--classes 12] [--epochs 15] [--delay-ms 1500] [--run demo-pathology]
+#   ./demo.sh [--samples 4000] [--classes 12] [--epochs 15] [--delay-ms 1500] [--run demo-pathology] [--func]
+# --func: the Functions app itself under Azure Functions Core Tools (`func start`, which must be on the PATH)
+# instead of the DevHost, with the RunGenerator's Event Grid relay delivering each upload to its blob trigger.
 set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
 cd "$root"
-samples=4000; classes=12; epochs=15; delay=1500; run=demo-pathology
+samples=4000; classes=12; epochs=15; delay=1500; run=demo-pathology; func_mode=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --samples) samples="$2"; shift 2;;
@@ -15,10 +17,17 @@ while [ $# -gt 0 ]; do
     --epochs) epochs="$2"; shift 2;;
     --delay-ms) delay="$2"; shift 2;;
     --run) run="$2"; shift 2;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0;;
+    --func) func_mode=1; shift;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0;;
     *) echo "Unknown option $1 (see --help)"; exit 1;;
   esac
 done
+if [ "$func_mode" = 1 ] && ! command -v func >/dev/null; then
+  echo "./demo.sh --func needs Azure Functions Core Tools (the \`func\` command, version 4), and func is not on the PATH."
+  echo "Install them (https://learn.microsoft.com/azure/azure-functions/functions-run-local), or run ./demo.sh"
+  echo "without --func: the DevHost serves the same functions without Core Tools."
+  exit 3
+fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 state="$root/.demo"; mkdir -p "$state"
 step() { printf '\n== %s\n' "$1"; }
@@ -34,7 +43,7 @@ command -v node >/dev/null || { echo "Node.js 20 is needed (node, npm)."; exit 1
 
 step "1/6 Installing what is missing (Azurite, .NET build, dashboard build)"
 scripts/npm-install.sh tools/azurite
-dotnet build src/DevHost -c Release -nologo -clp:ErrorsOnly -v quiet
+[ "$func_mode" = 1 ] || dotnet build src/DevHost -c Release -nologo -clp:ErrorsOnly -v quiet  # (func start builds src/Functions)
 dotnet build tools/RunGenerator -c Release -nologo -clp:ErrorsOnly -v quiet
 if [ -f src/Dashboard/package.json ]; then
   scripts/npm-install.sh src/Dashboard
@@ -50,18 +59,68 @@ rm -rf "$state/run"
 dotnet run --no-build -c Release --project tools/RunGenerator -- generate --out "$state/run" \
   --samples "$samples" --classes "$classes" --epochs "$epochs" --attention --seed 7
 
-step "4/6 Starting the DevHost"
-port=7071
-if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
-  port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-  echo "Port 7071 is taken; using $port."
-fi
-url="http://127.0.0.1:$port"
-ASPNETCORE_URLS="$url" RunsStorage="$CVC_STORAGE" Dashboard__Path="$root/src/Dashboard/dist" \
-  dotnet "$(ls -t src/DevHost/bin/Release/net10.0/ClassVisCloud.DevHost.dll | head -n1)" >"$state/devhost.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 150); do curl -sf "$url/api/runs" >/dev/null 2>&1 && break; sleep 0.2; done
-curl -sf "$url/api/runs" >/dev/null || { echo "The DevHost did not start; see $state/devhost.log"; exit 1; }
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start_devhost() {
+  step "4/6 Starting the DevHost"
+  port=7071
+  if taken $port; then
+    port=$(free_port)
+    echo "Port 7071 is taken; using $port."
+  fi
+  url="http://127.0.0.1:$port"
+  ASPNETCORE_URLS="$url" RunsStorage="$CVC_STORAGE" Dashboard__Path="$root/src/Dashboard/dist" \
+    dotnet "$(ls -t src/DevHost/bin/Release/net10.0/ClassVisCloud.DevHost.dll | head -n1)" >"$state/devhost.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 150); do curl -sf "$url/api/runs" >/dev/null 2>&1 && break; sleep 0.2; done
+  curl -sf "$url/api/runs" >/dev/null || { echo "The DevHost did not start; see $state/devhost.log"; exit 1; }
+  dashboard="$url"; logs="DevHost log: $state/devhost.log"
+}
+
+start_func() {
+  step "4/6 Starting the Functions app (func start), the Event Grid relay and the dashboard"
+  # func reads src/Functions/local.settings.json: storage on Azurite's default ports (UseDevelopmentStorage=true),
+  # the SweepSchedule setting the timer needs (every 10 s), CORS for the dashboard.
+  if [ ! -f src/Functions/local.settings.json ]; then
+    cp local.settings.sample.json src/Functions/local.settings.json
+    echo "Wrote src/Functions/local.settings.json from local.settings.sample.json."
+  elif ! grep -q '"SweepSchedule"' src/Functions/local.settings.json; then
+    echo "Note: src/Functions/local.settings.json has no SweepSchedule; the host will not index the sweep (see local.settings.sample.json)."
+  fi
+  port=7071
+  if taken $port; then port=$(free_port); echo "Port 7071 is taken; using $port."; fi
+  url="http://127.0.0.1:$port"
+  # Core Tools builds the project (dotnet build --output bin/output), then starts the host and the worker.
+  (cd src/Functions && exec func start --port "$port") >"$state/func.log" 2>&1 &
+  local func_pid=$!
+  pids+=($func_pid)
+  # Event Grid's part: a BlobCreated event per upload, posted to the blob trigger's webhook. The relay retries
+  # until the host answers, validates the webhook (the subscription handshake), then prints each delivery.
+  dotnet tools/RunGenerator/bin/Release/net10.0/ClassVisCloud.RunGenerator.dll relay --connection "$CVC_STORAGE" \
+    --webhook "http://localhost:$port/runtime/webhooks/blobs?functionName=Host.Functions.IngestRunBlob" \
+    > >(tee "$state/relay.log") 2>&1 &
+  pids+=($!)
+  echo "Waiting for func start (it builds the app first; log: $state/func.log)..."
+  for _ in $(seq 1 600); do
+    curl -sf "$url/api/runs" >/dev/null 2>&1 && break
+    kill -0 "$func_pid" 2>/dev/null || { echo "func start ended; the end of $state/func.log:"; tail -n 30 "$state/func.log"; exit 1; }
+    sleep 0.5
+  done
+  curl -sf "$url/api/runs" >/dev/null || { echo "The Functions host did not answer within 5 minutes; see $state/func.log"; exit 1; }
+  # The built dashboard with /api proxied to the Functions host (vite preview; vite.config.ts reads CVC_API).
+  local dport=5173
+  if taken $dport; then dport=$(free_port); fi
+  (cd src/Dashboard && CVC_API="$url" exec node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port "$dport" --strictPort) \
+    >"$state/dashboard.log" 2>&1 &
+  pids+=($!)
+  dashboard="http://127.0.0.1:$dport"
+  for _ in $(seq 1 100); do curl -sf "$dashboard/" >/dev/null 2>&1 && break; sleep 0.2; done
+  curl -sf "$dashboard/" >/dev/null || { echo "The dashboard server did not start; see $state/dashboard.log"; exit 1; }
+  logs="logs: $state/func.log, $state/relay.log, $state/dashboard.log"
+}
+
+if [ "$func_mode" = 1 ]; then start_func; else start_devhost; fi
 
 step "5/6 Uploading the run epoch by epoch, as a training script would"
 dotnet run --no-build -c Release --project tools/RunGenerator -- upload --from "$state/run" --run "$run" \
@@ -69,7 +128,7 @@ dotnet run --no-build -c Release --project tools/RunGenerator -- upload --from "
 pids+=($!)
 
 step "6/6 Ready"
-echo "Dashboard: $url/?run=$run"
+echo "Dashboard: $dashboard/?run=$run"
 echo "API:       $url/api/runs/$run"
-echo "(DevHost log: $state/devhost.log; Ctrl-C stops the demo)"
+echo "($logs; Ctrl-C stops the demo)"
 wait

@@ -37,6 +37,9 @@ param blobEventsEnabled string = ''
 @description('Existing resource group name; empty: rg-<environmentName>.')
 param resourceGroupName string = ''
 
+@description('NCRONTAB schedule (six fields, UTC) of the sweep that ingests what no event brought in; empty: every 5 minutes.')
+param sweepSchedule string = ''
+
 // Fixed by the code: the blob trigger's path is "runs/{name}" and its function is IngestRunBlob.
 var runsContainerName = 'runs'
 var ingestFunctionName = 'IngestRunBlob'
@@ -127,6 +130,7 @@ module api 'app/api.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     dashboardOrigin: dashboard.outputs.origin
     authClientId: authClientId
+    sweepSchedule: !empty(sweepSchedule) ? sweepSchedule : '0 */5 * * * *'
   }
   // The app must not start before its identity may reach storage.
   dependsOn: [

@@ -29,6 +29,10 @@ param maximumInstanceCount int = 40
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
+@minLength(1)
+@description('NCRONTAB schedule (six fields, UTC) of the SweepRunsContainer timer: its trigger reads %SweepSchedule%, and the host does not index a timer whose setting is missing.')
+param sweepSchedule string = '0 */5 * * * *'
+
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: storageAccountName
 }
@@ -142,6 +146,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'RunsStorage__tableServiceUri'
           value: storage.properties.primaryEndpoints.table
+        }
+        // The sweep's schedule (SweepRunsContainer: [TimerTrigger("%SweepSchedule%")]).
+        {
+          name: 'SweepSchedule'
+          value: sweepSchedule
         }
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'

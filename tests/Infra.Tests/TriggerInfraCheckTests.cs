@@ -16,7 +16,8 @@ public sealed class TriggerInfraCheckTests(CompiledInfra infra)
         string path = "runs/{name}",
         string? source = "EventGrid",
         string connection = "RunsStorage",
-        string authLevel = "Function")
+        string authLevel = "Function",
+        string schedule = "%SweepSchedule%")
     {
         var blob = new JsonObject { ["name"] = "stream", ["direction"] = "In", ["type"] = "blobTrigger", ["path"] = path, ["connection"] = connection };
         if (source is not null)
@@ -29,7 +30,7 @@ public sealed class TriggerInfraCheckTests(CompiledInfra infra)
             new JsonObject
             {
                 ["name"] = "SweepRunsContainer",
-                ["bindings"] = new JsonArray(new JsonObject { ["name"] = "timer", ["direction"] = "In", ["type"] = "timerTrigger", ["schedule"] = "0 */5 * * * *" }),
+                ["bindings"] = new JsonArray(new JsonObject { ["name"] = "timer", ["direction"] = "In", ["type"] = "timerTrigger", ["schedule"] = schedule }),
             },
             new JsonObject
             {
@@ -88,6 +89,17 @@ public sealed class TriggerInfraCheckTests(CompiledInfra infra)
         Assert.Contains(problems, p => p.Contains("No Event Grid subscription delivers to the blob extension webhook of IngestEpochFile", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("delivers to function IngestRunBlob", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_binding_setting_that_the_app_does_not_have_is_reported()
+    {
+        var problem = Assert.Single(Check(Metadata(schedule: "%SweepEvery%")));
+        Assert.Contains("SweepRunsContainer binds %SweepEvery%", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fixed_schedule_needs_no_setting() =>
+        Assert.Empty(Check(Metadata(schedule: "0 */5 * * * *")));
 
     [Fact]
     public void An_anonymous_http_function_is_reported()

@@ -7,7 +7,7 @@ namespace ClassVisCloud.Analytics.Ingest;
 /// <summary>
 /// Lists the container and ingests every blob whose current ETag has no final ledger record: missed
 /// events, transient failures, crashed workers (stale claims), and epochs whose duplicate was deleted.
-/// The timer function runs it every 5 minutes, the DevHost every second.
+/// The timer function runs it on the SweepSchedule app setting (every 5 minutes deployed), the DevHost every second.
 /// </summary>
 public sealed class ContainerSweeper(StorageClients storage, BlobIngestor ingestor, ILogger<ContainerSweeper> logger)
 {

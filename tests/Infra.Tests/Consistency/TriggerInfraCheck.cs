@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ClassVisCloud.Infra.Tests.Arm;
 
 namespace ClassVisCloud.Infra.Tests.Consistency;
@@ -8,7 +9,8 @@ namespace ClassVisCloud.Infra.Tests.Consistency;
 /// a blob trigger must use the Event Grid source (the only one Flex Consumption supports) and
 /// have an Event Grid subscription to its webhook filtered on its container; every connection
 /// name must have identity-based settings (<c>NAME__blobServiceUri</c>, ...) and no connection
-/// string; no HTTP function may be anonymous. Returns the problems, each as a sentence.
+/// string; every %setting% a binding names must be an app setting; no HTTP function may be
+/// anonymous. Returns the problems, each as a sentence.
 /// </summary>
 public static class TriggerInfraCheck
 {
@@ -36,6 +38,15 @@ public static class TriggerInfraCheck
                 if (connection is not null || type.StartsWith("blob", StringComparison.OrdinalIgnoreCase) || type.Equals("timerTrigger", StringComparison.OrdinalIgnoreCase))
                 {
                     CheckConnection(function.Name, connection ?? "AzureWebJobsStorage", settings, problems);
+                }
+            }
+
+            foreach (var setting in function.Bindings.SelectMany(AppSettingReferences).Distinct(StringComparer.Ordinal))
+            {
+                // The host resolves %name% from the app settings (':' in a name is '__' in a setting).
+                if (!settings.ContainsKey(setting) && !settings.ContainsKey(setting.Replace(":", "__", StringComparison.Ordinal)))
+                {
+                    problems.Add($"{function.Name} binds %{setting}%, but the app has no setting {setting}: the host would not index it ('%{setting}%' does not resolve to a value).");
                 }
             }
 
@@ -141,6 +152,13 @@ public static class TriggerInfraCheck
             problems.Add($"Connection {connection} names a user-assigned identity ({connection}__clientId) without {connection}__credential = managedidentity.");
         }
     }
+
+    /// <summary>The %name% references in a binding's string values (schedule, path, queue name, ...).</summary>
+    public static IEnumerable<string> AppSettingReferences(JsonObject binding) =>
+        binding.Select(p => p.Value).OfType<JsonValue>()
+            .Select(v => v.TryGetValue<string>(out var text) ? text : null)
+            .OfType<string>()
+            .SelectMany(text => Regex.Matches(text, "%([^%]+)%").Select(m => m.Groups[1].Value));
 
     /// <summary>The app settings declared on the site (siteConfig.appSettings), name to value.</summary>
     public static Dictionary<string, string> AppSettings(ArmResource app) =>

@@ -23,11 +23,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void The_sweep_runs_every_five_minutes()
+    public void The_sweep_runs_on_the_schedule_of_the_SweepSchedule_app_setting()
     {
         var trigger = Trigger("SweepRunsContainer");
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("0 */5 * * * *", trigger.GetProperty("schedule").GetString());
+        Assert.Equal("%SweepSchedule%", trigger.GetProperty("schedule").GetString());
     }
 
     [Theory]

@@ -44,6 +44,10 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("unknown command 'train'", "train")]
     [InlineData("run name '.hidden' breaks the contract", "upload", "--from", "x", "--run", ".hidden")]
     [InlineData("--run is required", "upload", "--from", "x")]
+    [InlineData("--webhook must be an http(s) URL", "relay", "--webhook", "ftp://localhost/x")]
+    [InlineData("--webhook must be an http(s) URL", "relay", "--webhook", "localhost:7071")]
+    [InlineData("--interval-ms must be at least 50", "relay", "--interval-ms", "10")]
+    [InlineData("unknown option '--existing'", "relay", "--existing")]
     public async Task Bad_arguments_exit_with_1_and_say_what_is_wrong(string message, params string[] args)
     {
         Assert.Equal(ExitCodes.Usage, await RunAsync(args));
@@ -51,11 +55,34 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task Help_lists_both_commands()
+    public async Task Help_lists_the_commands()
     {
         Assert.Equal(ExitCodes.Ok, await RunAsync("--help"));
         Assert.Contains("generate --out DIR", _output.ToString());
         Assert.Contains("upload --from DIR --run NAME", _output.ToString());
+        Assert.Contains("relay [options]", _output.ToString());
+        Assert.Contains("http://localhost:7071/runtime/webhooks/blobs?functionName=Host.Functions.IngestRunBlob", _output.ToString());
+    }
+
+    [Fact]
+    public async Task The_relay_waits_for_storage_that_is_not_running_says_how_to_start_azurite_and_stops_on_cancel()
+    {
+        const string nothingListening = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+            + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+            + "BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;";
+        using var stop = new CancellationTokenSource();
+        var output = new StringWriter();
+        var run = CommandLine.RunAsync(["relay", "--connection", nothingListening, "--webhook", "http://127.0.0.1:1/runtime/webhooks/blobs"], output, _error, stop.Token);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!output.ToString().Contains("storage not reachable", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !run.IsCompleted)
+            await Task.Delay(50);
+        await stop.CancelAsync();
+
+        Assert.Equal(ExitCodes.Ok, await run);
+        Assert.Contains("storage not reachable at http://127.0.0.1:1/devstoreaccount1/runs", output.ToString());
+        Assert.Contains("Azurite", output.ToString());
+        Assert.Contains("stopped: 0 event(s) delivered", output.ToString());
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public static class CommandLine
             {
                 "generate" => await GenerateCommand.RunAsync(rest, output, cancellationToken),
                 "upload" => await UploadCommand.RunAsync(rest, output, error, cancellationToken),
+                "relay" => await RelayCommand.RunAsync(rest, output, error, cancellationToken),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }
@@ -31,6 +32,11 @@ public static class CommandLine
         {
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.Files;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            error.WriteLine("stopped");
+            return ExitCodes.Cancelled;
         }
     }
 }

@@ -16,4 +16,10 @@ public static class ExitCodes
 
     /// <summary>Storage answered with an error (authentication, bad container name, ...).</summary>
     public const int StorageFailed = 4;
+
+    /// <summary>relay: the webhook refused the Event Grid subscription validation, or answered it without its code.</summary>
+    public const int WebhookRefused = 5;
+
+    /// <summary>Stopped by Ctrl-C (SIGINT) or SIGTERM before the command finished (the relay's normal end is 0).</summary>
+    public const int Cancelled = 130;
 }

@@ -27,7 +27,17 @@ internal static class Usage
           --container NAME     blob container, created if missing (default runs)
           --delay-ms N         pause between epochs (default 0)
 
-        exit codes: 0 ok, 1 bad arguments, 2 local files, 3 storage not reachable, 4 storage error
+        relay [options]      Event Grid for `func start` on Azurite: watch the container and post each new or
+                             changed blob to the Functions host's blob webhook as a Microsoft.Storage.BlobCreated
+                             event (Event Grid schema), after the subscription validation handshake; Ctrl-C stops it
+          --connection CS      storage connection string (default: $CVC_STORAGE, else UseDevelopmentStorage=true)
+          --container NAME     blob container to watch (default runs)
+          --webhook URL        default http://localhost:7071/runtime/webhooks/blobs?functionName=Host.Functions.IngestRunBlob
+          --interval-ms N      how often to list the container (default 1000)
+          --include-existing   also deliver the blobs already there when the relay starts
+
+        exit codes: 0 ok (relay: stopped by Ctrl-C), 1 bad arguments, 2 local files, 3 storage not reachable,
+        4 storage error, 5 the webhook refused the validation handshake, 130 stopped by Ctrl-C
 
         """;
 }
