@@ -3,8 +3,9 @@ using ClassVisCloud.DevHost;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseLoopbackUrls(builder.Configuration);
-builder.Services.AddClassVisCloudAnalytics(AnalyticsServices.ReadStorageOptions(builder.Configuration));
+builder.Services.AddClassVisCloudAnalytics(AnalyticsServices.ReadStorageOptions(builder.Configuration), AnalyticsServices.ReadIngestOptions(builder.Configuration));
 builder.Services.AddHostedService<SweepLoop>();
+builder.AddTestFaults();
 
 var app = builder.Build();
 app.UseApiExceptionHandler();
