@@ -116,4 +116,26 @@ public sealed class DevHostTests
         Assert.Contains("loopback", output);
         Assert.DoesNotContain("   at ", output);
     }
+
+    [Fact]
+    public async Task A_sample_id_of_dots_is_reached_by_its_tilde_form_through_the_DevHost()
+    {
+        await using var storage = await TestStorage.CreateAsync();
+        await using var server = await DevHostProcess.StartAsync(storage);
+        string[] ids = ["..", ".", "~..", "~x", "a/b", "..."];
+        var rows = ids.Select((id, i) => new Dynamics.LogitsRow(id, i % 2, i % 2 == 0 ? [0.8f, 0.2f] : [0.3f, 0.7f])).ToArray();
+        await storage.UploadAsync("dots/epoch-1.parquet", await Dynamics.LogitsFile.WriteAsync(rows));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await server.Client.GetStringAsync("api/runs")).Contains("\"status\":\"ok\"") && DateTime.UtcNow < deadline) await Task.Delay(250);
+
+        // What the dashboard sends (sampleIdSegment in src/Dashboard/src/api/endpoints.ts).
+        foreach (var (id, segment) in new[] { ("..", "~.."), (".", "~."), ("~..", "~~.."), ("~x", "~x"), ("a/b", "a%2Fb"), ("...", "...") })
+        {
+            var response = await server.Client.GetAsync($"api/runs/dots/samples/{segment}");
+            Assert.True(response.IsSuccessStatusCode, $"{segment}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            var history = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(id, history.GetProperty("sampleId").GetString());
+            Assert.Equal(Array.IndexOf(ids, id) % 2, history.GetProperty("label").GetInt32());
+        }
+    }
 }
