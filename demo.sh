@@ -2,7 +2,7 @@
 # The live demo: installs what is missing, starts Azurite (unless something already listens on its ports),
 # generates a realistic training run, starts the DevHost (API + dashboard), uploads the run epoch by epoch
 # as a training script would (the dashboard fills in live), and prints the dashboard's URL.
-# Ctrl-C stops everything this script started, and nothing else.
+# Ctrl-C (or SIGTERM, SIGHUP) stops everything this script started, Azurite included, and nothing else.
 #   ./demo.sh [--samples 4000] [--classes 12] [--epochs 15] [--delay-ms 1500] [--run demo-pathology] [--func]
 # --func: the Functions app itself under Azure Functions Core Tools (`func start`, which must be on the PATH)
 # instead of the DevHost, with the RunGenerator's Event Grid relay delivering each upload to its blob trigger.
@@ -31,20 +31,45 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 state="$root/.demo"; mkdir -p "$state"
 step() { printf '\n== %s\n' "$1"; }
-pids=()
-cleanup() {
-  trap - INT TERM EXIT
-  if [ ${#pids[@]} -gt 0 ]; then echo; echo "Stopping what the demo started..."; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; fi
+pids=(); azurite_pid=""
+running() { local stat; stat=$(ps -o stat= -p "$1" 2>/dev/null) && [ "${stat#Z}" = "$stat" ]; }
+# Stops processes gracefully (SIGTERM), and for good (SIGKILL) if they are still there after $1 seconds.
+stop() {
+  local grace=$1 pid left; shift
+  [ $# -gt 0 ] || return 0
+  kill "$@" 2>/dev/null || true
+  for _ in $(seq 1 $((grace * 5))); do
+    left=0; for pid in "$@"; do if running "$pid"; then left=1; fi; done
+    [ $left = 0 ] && return 0
+    sleep 0.2
+  done
+  kill -KILL "$@" 2>/dev/null || true
 }
-trap cleanup INT TERM EXIT
+cleanup() {
+  trap - INT TERM HUP EXIT
+  [ ${#pids[@]} -gt 0 ] || [ -n "$azurite_pid" ] || return 0
+  echo; echo "Stopping what the demo started..."
+  # The DevHost and the upload first (the DevHost gives back its ingest lease as it stops), then their storage.
+  stop 10 "${pids[@]}"
+  # Azurite keeps nothing (in memory) and can hang closing its servers, which once left it running: a short grace.
+  [ -z "$azurite_pid" ] || stop 3 "$azurite_pid"
+  wait 2>/dev/null || true
+}
+trap 'cleanup; exit 130' INT
+trap 'cleanup; exit 143' TERM
+trap 'cleanup; exit 129' HUP
+trap cleanup EXIT
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is needed (dotnet)."; exit 1; }
 command -v node >/dev/null || { echo "Node.js 20 is needed (node, npm)."; exit 1; }
 
 step "1/6 Installing what is missing (Azurite, .NET build, dashboard build)"
 scripts/npm-install.sh tools/azurite
-[ "$func_mode" = 1 ] || dotnet build src/DevHost -c Release -nologo -clp:ErrorsOnly -v quiet  # (func start builds src/Functions)
-dotnet build tools/RunGenerator -c Release -nologo -clp:ErrorsOnly -v quiet
+# No build servers: they would outlive the demo. (func start builds src/Functions itself.)
+[ "$func_mode" = 1 ] || dotnet build src/DevHost -c Release -nologo -clp:ErrorsOnly -v quiet --disable-build-servers
+dotnet build tools/RunGenerator -c Release -nologo -clp:ErrorsOnly -v quiet --disable-build-servers
+# The built tools are run directly (not by "dotnet run", whose child would outlive a stop of its parent).
+generator="$root/tools/RunGenerator/bin/Release/net10.0/ClassVisCloud.RunGenerator.dll"
 if [ -f src/Dashboard/package.json ]; then
   scripts/npm-install.sh src/Dashboard
   (cd src/Dashboard && npm run build --silent)
@@ -52,11 +77,11 @@ fi
 
 step "2/6 Storage: Azurite"
 eval "$(scripts/azurite.sh start-default "$state/azurite")"
-[ -n "$AZURITE_PID" ] && pids+=("$AZURITE_PID")
+azurite_pid="$AZURITE_PID"
 
 step "3/6 Generating a run: $samples samples, $classes classes, $epochs epochs, with attention"
 rm -rf "$state/run"
-dotnet run --no-build -c Release --project tools/RunGenerator -- generate --out "$state/run" \
+dotnet "$generator" generate --out "$state/run" \
   --samples "$samples" --classes "$classes" --epochs "$epochs" --attention --seed 7
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
@@ -97,7 +122,7 @@ start_func() {
   pids+=($func_pid)
   # Event Grid's part: a BlobCreated event per upload, posted to the blob trigger's webhook. The relay retries
   # until the host answers, validates the webhook (the subscription handshake), then prints each delivery.
-  dotnet tools/RunGenerator/bin/Release/net10.0/ClassVisCloud.RunGenerator.dll relay --connection "$CVC_STORAGE" \
+  dotnet "$generator" relay --connection "$CVC_STORAGE" \
     --webhook "http://localhost:$port/runtime/webhooks/blobs?functionName=Host.Functions.IngestRunBlob" \
     > >(tee "$state/relay.log") 2>&1 &
   pids+=($!)
@@ -123,7 +148,7 @@ start_func() {
 if [ "$func_mode" = 1 ]; then start_func; else start_devhost; fi
 
 step "5/6 Uploading the run epoch by epoch, as a training script would"
-dotnet run --no-build -c Release --project tools/RunGenerator -- upload --from "$state/run" --run "$run" \
+dotnet "$generator" upload --from "$state/run" --run "$run" \
   --connection "$CVC_STORAGE" --delay-ms "$delay" &
 pids+=($!)
 

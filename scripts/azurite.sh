@@ -31,6 +31,9 @@ NODE_OPTIONS="--max-old-space-size=8192" "$root/tools/azurite/node_modules/.bin/
   --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" \
   >"$dir/azurite.log" 2>&1 &
 pid=$!
+# Interrupted before the caller learns the pid, it could never stop this Azurite: stop it here.
+trap 'kill "$pid" 2>/dev/null; exit 130' INT
+trap 'kill "$pid" 2>/dev/null; exit 143' TERM HUP
 for _ in $(seq 1 100); do
   if listening "$blob" && listening "$table"; then break; fi
   if ! kill -0 "$pid" 2>/dev/null; then echo "Azurite failed to start; its log:" >&2; cat "$dir/azurite.log" >&2; exit 1; fi

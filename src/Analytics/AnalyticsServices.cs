@@ -35,7 +35,16 @@ public static class AnalyticsServices
         };
     }
 
-    public static IServiceCollection AddClassVisCloudAnalytics(this IServiceCollection services, StorageOptions options)
+    /// <summary>Setting <c>IngestLeaseSeconds</c>: the length of a worker's lease on a blob it ingests (default 30).</summary>
+    public static IngestOptions ReadIngestOptions(IConfiguration configuration)
+    {
+        var defaults = new IngestOptions();
+        if (!double.TryParse(configuration["IngestLeaseSeconds"], System.Globalization.CultureInfo.InvariantCulture, out var seconds)) return defaults;
+        var lease = TimeSpan.FromSeconds(seconds);
+        return defaults with { Lease = lease > IngestOptions.MinLease ? lease : IngestOptions.MinLease };
+    }
+
+    public static IServiceCollection AddClassVisCloudAnalytics(this IServiceCollection services, StorageOptions options, IngestOptions? ingest = null)
     {
         // Clients are thread-safe and made once; the first resolution creates the tables (and retries on the next if storage was down).
         services.AddSingleton(_ => StorageClients.CreateAsync(options).GetAwaiter().GetResult());
@@ -43,6 +52,7 @@ public static class AnalyticsServices
         services.AddSingleton<SampleSets>();
         services.AddSingleton<EpochColumnsReader>();
         services.AddSingleton<MispredictionCounter>();
+        services.AddSingleton(ingest ?? new IngestOptions());
         services.AddSingleton<IngestLedger>();
         services.AddSingleton<EpochIngestor>();
         services.AddSingleton<AttentionIngestor>();

@@ -2,12 +2,19 @@ using ClassVisCloud.Analytics;
 using ClassVisCloud.DevHost;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.UseLoopbackUrls(builder.Configuration);
-builder.Services.AddClassVisCloudAnalytics(AnalyticsServices.ReadStorageOptions(builder.Configuration));
+if (builder.WebHost.UseLoopbackOnly(builder.Configuration) is { } refused)
+{
+    Console.Error.WriteLine(refused);
+    return 2;
+}
+builder.Services.AddClassVisCloudAnalytics(AnalyticsServices.ReadStorageOptions(builder.Configuration), AnalyticsServices.ReadIngestOptions(builder.Configuration));
 builder.Services.AddHostedService<SweepLoop>();
+builder.AddTestFaults();
 
 var app = builder.Build();
+app.UseLoopbackHostsOnly();
 app.UseApiExceptionHandler();
 app.MapFunctionRoutes();
 app.UseDashboard(builder.Configuration, builder.Environment);
 app.Run();
+return 0;

@@ -67,6 +67,14 @@ public sealed class AttentionIngestor(StorageClients storage, SampleSets sampleS
         return IngestResult.Ingested(documents.SampleIds.Length);
     }
 
+    /// <summary>Rejects the file without reading it (it brought the process down, or kept failing): the epoch's attention shows why.</summary>
+    public async Task<IngestResult> RejectAsync(BlobSnapshot blob, string reason, CancellationToken cancellationToken)
+    {
+        await epochs.EnsureExistsAsync(blob.Path.Run!, blob.Path.Epoch!.Value, cancellationToken);
+        await SetStatusAsync(blob, EpochStatus.Failed, reason, null, cancellationToken);
+        return IngestResult.Rejected(reason);
+    }
+
     static byte[] EncodePairs(AttentionDocuments documents)
     {
         var bytes = new byte[documents.KeywordTokens.Length * 8];

@@ -8,8 +8,8 @@ namespace ClassVisCloud.Analytics.Ingest;
 
 /// <summary>
 /// The one code path from "a blob exists" to tables: the blob trigger, the timer sweep and the DevHost
-/// watcher all call <see cref="IngestAsync"/>. It claims the blob on the ledger, dispatches on the
-/// blob's name, and records the outcome (with its duration) for the ingests route.
+/// watcher all call <see cref="IngestAsync"/>. It claims the blob on the ledger (a lease, renewed while
+/// it works), dispatches on the blob's name, and records the outcome (with its duration) for the ingests route.
 /// </summary>
 public sealed class BlobIngestor(
     StorageClients storage,
@@ -17,14 +17,17 @@ public sealed class BlobIngestor(
     EpochIngestor epochs,
     AttentionIngestor attention,
     ManifestIngestor manifests,
-    ILogger<BlobIngestor> logger)
+    ILogger<BlobIngestor> logger,
+    IngestStarting? starting = null)
 {
     /// <summary>
-    /// Ingests the blob as it is now. Returns null when there is nothing to do: the blob is gone, or this
-    /// ETag was already handled (duplicate delivery) or is being handled by another worker.
+    /// Ingests the blob as it is now. Returns null when there is nothing to do: the blob is gone, this ETag was
+    /// already handled (duplicate delivery), or another worker is handling it (or took it over from us).
     /// <paramref name="force"/> re-ingests a blob whose ETag has a final outcome (a conflict resolved, new predictions under an attention file).
+    /// <paramref name="waitForLease"/> waits, while another worker holds the blob, until it settles or its lease
+    /// lapses (up to two lease lengths): a redelivered event may come from a worker that died.
     /// </summary>
-    public async Task<IngestRecord?> IngestAsync(string blobName, bool force = false, CancellationToken cancellationToken = default)
+    public async Task<IngestRecord?> IngestAsync(string blobName, bool force = false, bool waitForLease = false, CancellationToken cancellationToken = default)
     {
         BlobSnapshot blob;
         try
@@ -38,14 +41,38 @@ public sealed class BlobIngestor(
             return null;
         }
 
-        var (claimed, attempts) = await ledger.TryClaimAsync(blobName, blob.ETag, force, cancellationToken);
-        if (!claimed) return null;
+        await using var lease = await ClaimAsync(blob, force, waitForLease, cancellationToken);
+        if (lease is null) return null;
 
         var stopwatch = Stopwatch.StartNew();
-        var result = await DispatchAsync(blob, attempts, cancellationToken);
+        IngestResult result;
+        using (var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost))
+        {
+            try
+            {
+                result = lease.Interruptions >= IngestLedger.MaxInterruptions
+                    ? await RejectAsync(blob, $"the ingest was interrupted {lease.Interruptions} times: the process ended while ingesting this file "
+                        + "(out of memory, a crash or a kill); it is not tried again until the file is uploaded again", work.Token)
+                    : await DispatchAsync(blob, lease.Attempts, work.Token);
+            }
+            catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("The lease on {Blob} was lost during its ingest, which stopped before its pointer flip; the worker that took it over finishes it", blobName);
+                return null;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await ledger.ReleaseAsync(lease);
+                throw;
+            }
+        }
         var record = new IngestRecord(blobName, blob.ETag, result.Outcome, result.Reason, blob.Path.Run, blob.Path.Epoch,
             result.Samples, stopwatch.ElapsedMilliseconds, DateTimeOffset.UtcNow);
-        await ledger.RecordAsync(record, result.Conflict, result.Waiting, cancellationToken);
+        if (!await ledger.RecordAsync(lease, record, result.Conflict, result.Waiting, cancellationToken))
+        {
+            logger.LogWarning("Another worker took over {Blob} before its outcome was recorded; it records its own", blobName);
+            return null;
+        }
         Log(record);
         if (result.Conflict is { } other) await MarkOtherConflictAsync(other, blobName, cancellationToken);
 
@@ -54,10 +81,32 @@ public sealed class BlobIngestor(
         return record;
     }
 
+    /// <summary>How often a waiting delivery looks again whether the worker holding its blob has finished.</summary>
+    static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    async Task<IngestLease?> ClaimAsync(BlobSnapshot blob, bool force, bool waitForLease, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + 2 * ledger.LeaseLength;
+        while (true)
+        {
+            var (lease, heldUntil) = await ledger.TryClaimAsync(blob.Path.Name, blob.ETag, force, cancellationToken);
+            if (lease is not null || heldUntil is not { } until || !waitForLease) return lease;
+            var now = DateTimeOffset.UtcNow;
+            if (now >= deadline)
+            {
+                logger.LogInformation("{Blob} is still being ingested by another worker, which records its outcome", blob.Path.Name);
+                return null;
+            }
+            var pause = until - now;
+            await Task.Delay(pause > PollInterval ? PollInterval : pause > TimeSpan.FromMilliseconds(100) ? pause : TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+    }
+
     async Task<IngestResult> DispatchAsync(BlobSnapshot blob, int attempts, CancellationToken cancellationToken)
     {
         try
         {
+            starting?.Invoke(blob);
             return blob.Path.Kind switch
             {
                 BlobKind.Other => IngestResult.Ignored($"ignored: {blob.Path.Reason}"),
@@ -71,10 +120,30 @@ public sealed class BlobIngestor(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Storage throttling, a network fault, a bug: retried by the sweep, but not forever.
-            if (attempts + 1 >= IngestLedger.MaxAttempts)
-                return IngestResult.Rejected($"gave up after {attempts + 1} attempts; last error: {ex.GetType().Name}: {ex.Message}");
-            logger.LogWarning(ex, "Ingest of {Blob} failed (attempt {Attempt}); it will be retried", blob.Path.Name, attempts + 1);
-            return new IngestResult(IngestOutcome.Retrying, $"attempt {attempts + 1} failed: {ex.GetType().Name}: {ex.Message}");
+            if (attempts >= IngestLedger.MaxAttempts)
+                return await RejectAsync(blob, $"gave up after {attempts} attempts; last error: {ex.GetType().Name}: {ex.Message}", cancellationToken);
+            logger.LogWarning(ex, "Ingest of {Blob} failed (attempt {Attempt}); it will be retried", blob.Path.Name, attempts);
+            return new IngestResult(IngestOutcome.Retrying, $"attempt {attempts} failed: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>Rejects a blob that is not ingested at all, showing the reason where its file is shown (epoch, attention, manifest).</summary>
+    async Task<IngestResult> RejectAsync(BlobSnapshot blob, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return blob.Path.Kind switch
+            {
+                BlobKind.Predictions => await epochs.RejectAsync(blob, reason, cancellationToken),
+                BlobKind.Attention => await attention.RejectAsync(blob, reason, cancellationToken),
+                BlobKind.Manifest => await manifests.RejectAsync(blob, reason, cancellationToken),
+                _ => IngestResult.Rejected(reason),
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The rejection of {Blob} could not be shown on its run", blob.Path.Name);
+            return IngestResult.Rejected(reason);
         }
     }
 
@@ -93,7 +162,7 @@ public sealed class BlobIngestor(
     async Task IngestAttentionOfAsync(BlobPath predictions, CancellationToken cancellationToken)
     {
         var row = await new EpochRows(storage.Epochs).GetAsync(predictions.Run!, predictions.Epoch!.Value, cancellationToken);
-        if (row?.AttentionBlob is { } attentionBlob) await IngestAsync(attentionBlob, force: true, cancellationToken);
+        if (row?.AttentionBlob is { } attentionBlob) await IngestAsync(attentionBlob, force: true, waitForLease: true, cancellationToken);
     }
 
     void Log(IngestRecord record)
@@ -105,3 +174,9 @@ public sealed class BlobIngestor(
             logger.LogWarning("Blob {Blob} {Outcome}: {Reason}", record.Blob, record.Outcome, record.Reason);
     }
 }
+
+/// <summary>
+/// Called when an ingest starts reading a blob it has claimed. A test seam: the DevHost's fault tests use it
+/// to end the process there, as a file that brings the reader down would.
+/// </summary>
+public delegate void IngestStarting(BlobSnapshot blob);

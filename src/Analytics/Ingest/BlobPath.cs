@@ -21,10 +21,10 @@ public sealed partial record BlobPath(string Name, BlobKind Kind, string? Run, l
 {
     public const int MaxRunLength = 63;
 
-    [GeneratedRegex(@"^[A-Za-z0-9_\-][A-Za-z0-9._\-]{0,62}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9_\-][A-Za-z0-9._\-]{0,62}\z")]
     private static partial Regex RunName();
 
-    [GeneratedRegex(@"^epoch-([0-9]+)\.parquet$")]
+    [GeneratedRegex(@"\Aepoch-([0-9]+)\.parquet\z")]
     private static partial Regex EpochFile();
 
     public static BlobPath Parse(string name)

@@ -71,6 +71,13 @@ public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor>
         return IngestResult.Ingested(predictions.RowCount);
     }
 
+    /// <summary>Rejects the file without reading it (it brought the process down, or kept failing): the epoch shows why.</summary>
+    public async Task<IngestResult> RejectAsync(BlobSnapshot blob, string reason, CancellationToken cancellationToken)
+    {
+        await MarkFailedAsync(blob, reason, cancellationToken);
+        return IngestResult.Rejected(reason);
+    }
+
     /// <summary>Fails the epoch with a reason, unless a newer upload of it has been ingested meanwhile.</summary>
     async Task MarkFailedAsync(BlobSnapshot blob, string reason, CancellationToken cancellationToken)
     {

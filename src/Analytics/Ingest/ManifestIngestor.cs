@@ -23,6 +23,7 @@ public sealed class ManifestIngestor(StorageClients storage)
             if (content is null) return IngestResult.Superseded;
             var bytes = ((MemoryStream)content).ToArray();
             var manifest = ManifestParser.Parse(bytes);
+            CheckStoredSize(manifest);
             if (manifest.Classes is { } classes)
             {
                 var ingested = (await new EpochRows(storage.Epochs).ListAsync(run, cancellationToken)).FirstOrDefault(e => e.IsOk);
@@ -34,8 +35,29 @@ public sealed class ManifestIngestor(StorageClients storage)
         }
         catch (ContractViolationException ex)
         {
-            await runs.SetManifestErrorAsync(run, ex.Message, DateTimeOffset.UtcNow, cancellationToken);
-            return IngestResult.Rejected(ex.Message);
+            return await RejectAsync(blob, ex.Message, cancellationToken);
         }
+    }
+
+    /// <summary>Rejects the manifest with a reason the run shows; the last valid manifest stays in force.</summary>
+    public async Task<IngestResult> RejectAsync(BlobSnapshot blob, string reason, CancellationToken cancellationToken)
+    {
+        await new RunRecords(storage.Runs).SetManifestErrorAsync(blob.Path.Run!, reason, DateTimeOffset.UtcNow, cancellationToken);
+        return IngestResult.Rejected(reason);
+    }
+
+    /// <summary>
+    /// The manifest is stored as one JSON property of the run's row, which the service caps at 64 KiB: a class list
+    /// or description past it is the file's fault, reported as such (not a storage failure retried again and again).
+    /// </summary>
+    static void CheckStoredSize(RunManifest manifest)
+    {
+        var stored = RunRecords.StoredManifest(manifest).Length;
+        if (stored <= RunRecords.MaxManifestChars) return;
+        var classes = manifest.Classes?.Sum(c => c.Length + 3) ?? 0;
+        var description = manifest.Description?.Length ?? 0;
+        var larger = description > classes ? $"the description is {description} characters" : $"the class list is {classes} characters";
+        throw new ContractViolationException($"run.json: {larger}; the manifest takes {stored} characters once stored, "
+            + $"and at most {RunRecords.MaxManifestChars} fit (64 KiB of UTF-16): shorten the description or the class names");
     }
 }

@@ -40,8 +40,14 @@ public sealed class RunRecords(TableClient table)
         table.UpsertEntityAsync(Checked(new TableEntity(Layout.RunsPartition, run)
         {
             ["Updated"] = at, ["ManifestStatus"] = ManifestStatus.Ok, ["ManifestError"] = null,
-            ["Manifest"] = JsonSerializer.Serialize(manifest, Json),
+            ["Manifest"] = StoredManifest(manifest),
         }), TableUpdateMode.Merge, cancellationToken);
+
+    /// <summary>The manifest as the run's row holds it: one JSON property.</summary>
+    public static string StoredManifest(RunManifest manifest) => JsonSerializer.Serialize(manifest, Json);
+
+    /// <summary>The most characters one string property holds: the service counts UTF-16 bytes.</summary>
+    public const int MaxManifestChars = TableLimits.MaxPropertyBytes / 2;
 
     /// <summary>A malformed manifest: the error is shown, the last valid manifest stays in force.</summary>
     public Task SetManifestErrorAsync(string run, string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>

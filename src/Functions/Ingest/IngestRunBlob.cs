@@ -7,7 +7,8 @@ namespace ClassVisCloud.Functions.Ingest;
 
 /// <summary>
 /// Every blob created in the runs container. Event Grid delivers at least once, out of order, sometimes
-/// several times: the ingest ledger makes a repeat cost one read. A client is bound, not the content:
+/// several times: the ingest ledger makes a repeat cost one read. A delivery that finds the blob leased by
+/// another worker waits for it to finish or lapse (Event Grid redelivers when a worker died mid-ingest). A client is bound, not the content:
 /// the ingest reads the blob itself, as of its current ETag, and streams large ones to disk. A new newest
 /// epoch then gets its training dynamics prepared, so the dashboard's next request only reads them.
 /// </summary>
@@ -19,5 +20,5 @@ public sealed class IngestRunBlob(BlobIngestor ingestor, DynamicsWarmer dynamics
     public async Task Run(
         [BlobTrigger(Container + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = "RunsStorage")] BlobClient blob,
         CancellationToken cancellationToken) =>
-        await dynamics.AfterIngestAsync(await ingestor.IngestAsync(blob.Name, cancellationToken: cancellationToken), cancellationToken);
+        await dynamics.AfterIngestAsync(await ingestor.IngestAsync(blob.Name, waitForLease: true, cancellationToken: cancellationToken), cancellationToken);
 }

@@ -25,6 +25,7 @@ public sealed class BlobPathTests
     [InlineData("run1/epoch--1.parquet")]
     [InlineData("run1/sub/epoch-1.parquet")]
     [InlineData("run1/attention/run.json")]
+    [InlineData("run1/epoch-1.parquet\n")]
     public void Other_blobs_are_ignored(string name) => Assert.Equal(BlobKind.Other, BlobPath.Parse(name).Kind);
 
     [Theory]
@@ -32,6 +33,7 @@ public sealed class BlobPathTests
     [InlineData(".run/epoch-1.parquet")]
     [InlineData("run'or'1/run.json")]
     [InlineData("ünï/epoch-1.parquet")]
+    [InlineData("run\n/epoch-1.parquet")]
     public void Invalid_run_names_are_rejected_with_a_reason_and_no_run(string name)
     {
         var path = BlobPath.Parse(name);
@@ -39,6 +41,10 @@ public sealed class BlobPathTests
         Assert.Null(path.Run);
         Assert.False(string.IsNullOrEmpty(path.Reason));
     }
+
+    [Fact]
+    public void A_run_name_with_a_trailing_line_break_is_not_valid() =>
+        Assert.NotNull(BlobPath.RunNameProblem("run\n"));
 
     [Fact]
     public void A_run_name_of_63_characters_is_valid_and_64_is_not()

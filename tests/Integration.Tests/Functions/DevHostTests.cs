@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using ClassVisCloud.Functions.Epochs;
 using ClassVisCloud.Functions.Runs;
@@ -63,5 +64,78 @@ public sealed class DevHostTests
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Contains("epoch", json.GetProperty("detail").GetString());
         Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Only_requests_addressed_to_loopback_are_answered_the_others_get_421_with_JSON()
+    {
+        await using var storage = await TestStorage.CreateAsync();
+        await using var server = await DevHostProcess.StartAsync(storage);
+        // DNS rebinding: a page of attacker.example, its name now resolving to 127.0.0.1, still sends its own name.
+        foreach (var host in new[] { "attacker.example", "attacker.example:7071", "127.0.0.1.nip.io", "localhost.", "0.0.0.0", "127.1" })
+        {
+            foreach (var path in new[] { "api/runs", "", "config.json" })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                request.Headers.Host = host;
+                var response = await server.Client.SendAsync(request);
+                Assert.Equal(HttpStatusCode.MisdirectedRequest, response.StatusCode);
+                var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                Assert.False(string.IsNullOrWhiteSpace(json.GetProperty("error").GetString()));
+                Assert.Contains("localhost", json.GetProperty("detail").GetString());
+            }
+        }
+        foreach (var host in new[] { "localhost", "LOCALHOST:1234", "127.0.0.1", "127.0.0.1:80", "[::1]", "[::1]:7071" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "api/runs");
+            request.Headers.Host = host;
+            Assert.Equal(HttpStatusCode.OK, (await server.Client.SendAsync(request)).StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("ASPNETCORE_URLS", "http://x@127.0.0.1:5999", "x@127.0.0.1")]
+    [InlineData("ASPNETCORE_URLS", "http://0.0.0.0:5999", "0.0.0.0")]
+    [InlineData("ASPNETCORE_URLS", "http://*:5999", "*")]
+    [InlineData("ASPNETCORE_URLS", "http://+:5999", "+")]
+    [InlineData("ASPNETCORE_URLS", "http://example.com:5999", "example.com")]
+    [InlineData("ASPNETCORE_URLS", "http://127.0.0.1:5999;http://10.0.0.1:5998", "10.0.0.1")]
+    [InlineData("ASPNETCORE_URLS", "http://127.0.0.1:5999/base", "/base")]
+    [InlineData("ASPNETCORE_URLS", "https://127.0.0.1:5999", "https")]
+    [InlineData("--urls", "http://x@127.0.0.1:5999", "x@127.0.0.1")]
+    [InlineData("Kestrel__Endpoints__Web__Url", "http://0.0.0.0:5999", "Kestrel:Endpoints")]
+    public async Task The_DevHost_refuses_to_start_on_anything_but_a_plain_loopback_address(string setting, string value, string named)
+    {
+        var environment = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "http://127.0.0.1:5997" };
+        string[] arguments = [];
+        if (setting == "--urls") arguments = [setting, value];
+        else environment[setting] = value;
+        var (exitCode, output) = await DevHostProcess.RunToExitAsync(environment, arguments);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(named, output);
+        Assert.Contains("loopback", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task A_sample_id_of_dots_is_reached_by_its_tilde_form_through_the_DevHost()
+    {
+        await using var storage = await TestStorage.CreateAsync();
+        await using var server = await DevHostProcess.StartAsync(storage);
+        string[] ids = ["..", ".", "~..", "~x", "a/b", "..."];
+        var rows = ids.Select((id, i) => new Dynamics.LogitsRow(id, i % 2, i % 2 == 0 ? [0.8f, 0.2f] : [0.3f, 0.7f])).ToArray();
+        await storage.UploadAsync("dots/epoch-1.parquet", await Dynamics.LogitsFile.WriteAsync(rows));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await server.Client.GetStringAsync("api/runs")).Contains("\"status\":\"ok\"") && DateTime.UtcNow < deadline) await Task.Delay(250);
+
+        // What the dashboard sends (sampleIdSegment in src/Dashboard/src/api/endpoints.ts).
+        foreach (var (id, segment) in new[] { ("..", "~.."), (".", "~."), ("~..", "~~.."), ("~x", "~x"), ("a/b", "a%2Fb"), ("...", "...") })
+        {
+            var response = await server.Client.GetAsync($"api/runs/dots/samples/{segment}");
+            Assert.True(response.IsSuccessStatusCode, $"{segment}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            var history = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(id, history.GetProperty("sampleId").GetString());
+            Assert.Equal(Array.IndexOf(ids, id) % 2, history.GetProperty("label").GetInt32());
+        }
     }
 }

@@ -24,14 +24,17 @@ public sealed class TestStorage : IAsyncDisposable
     /// <summary>An instance of a function class, built by the container as the Functions host would.</summary>
     public T Function<T>() => ActivatorUtilities.CreateInstance<T>(Services);
 
-    public static async Task<TestStorage> CreateAsync()
+    /// <param name="ingest">Ingest settings (a short lease for the lease tests).</param>
+    /// <param name="configure">More services: a test seam such as <see cref="Analytics.Ingest.IngestStarting"/>.</param>
+    public static async Task<TestStorage> CreateAsync(Analytics.Ingest.IngestOptions? ingest = null, Action<IServiceCollection>? configure = null)
     {
         var id = Guid.NewGuid().ToString("N")[..10];
         var options = new StorageOptions { ConnectionString = ConnectionString, Container = $"runs-{id}", TablePrefix = $"t{id}" };
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddClassVisCloudAnalytics(options)
-            .BuildServiceProvider();
+            .AddClassVisCloudAnalytics(options, ingest);
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
         var storage = new TestStorage { Services = services, Options = options };
         try { _ = storage.Storage; }
         catch (Exception ex)

@@ -113,6 +113,31 @@ public sealed class ContractRejectionTests
         Assert.Equal("0", run.GetProperty("classes")[0].GetString());
     }
 
+    [Theory]
+    [InlineData("description", "the description is 40000 characters")]
+    [InlineData("classes", "the class list is")]
+    public async Task A_manifest_too_large_to_store_is_rejected_with_its_reason_at_the_first_attempt(string field, string reason)
+    {
+        await using var storage = await TestStorage.CreateAsync();
+        await storage.UploadAndDeliverAsync("r1/run.json", RealRun.Read("run.json"));
+        var large = field == "description"
+            ? JsonSerializer.SerializeToUtf8Bytes(new { description = new string('d', 40_000) })
+            : JsonSerializer.SerializeToUtf8Bytes(new { classes = Enumerable.Range(0, 2_000).Select(i => $"class-{i:D4}-{new string('c', 20)}") });
+        await storage.UploadAndDeliverAsync("r1/run.json", large);
+
+        var run = (await FunctionCall.GetAsync("", r => storage.Function<GetRun>().Run(r, "r1", default))).Json;
+        Assert.Equal("failed", run.GetProperty("manifest").GetProperty("status").GetString());
+        Assert.Contains(reason, run.GetProperty("manifest").GetProperty("error").GetString());
+        Assert.Contains("64 KiB", run.GetProperty("manifest").GetProperty("error").GetString());
+        Assert.Equal("art", run.GetProperty("classes")[0].GetString());
+        var ingest = (await IngestsAsync(storage, "r1"))[0];
+        Assert.Equal("rejected", ingest.GetProperty("outcome").GetString());
+        var blob = storage.Container.GetBlobClient("r1/run.json");
+        var record = await storage.Get<Analytics.Ingest.IngestLedger>().GetAsync(blob.Name, (await blob.GetPropertiesAsync()).Value.ETag.ToString());
+        Assert.Equal(1, record!.GetInt32("Attempts"));
+        Assert.Equal(0, await storage.Get<Analytics.Ingest.ContainerSweeper>().SweepAsync());
+    }
+
     [Fact]
     public async Task Attention_naming_a_sample_outside_the_predictions_fails_the_attention_only()
     {

@@ -46,11 +46,21 @@ export async function postScores(api: ApiClient, run: string, epoch: number, spl
   return { sampleIds: parts.flatMap((p) => p.sampleIds), scores: parts.flatMap((p) => p.scores) };
 }
 
+/**
+ * A sample id as a path segment. "." and ".." (even as %2E%2E) are resolved away by every URL parser on
+ * the way, so an id of one or two dots goes with a "~" in front, and one of "~"s then dots with one more
+ * "~": the API takes one "~" off such a segment.
+ */
+export function sampleIdSegment(id: SampleId): string {
+  const text = String(id);
+  return seg(/^~*\.{1,2}$/.test(text) ? `~${text}` : text);
+}
+
 export const getHistory = (api: ApiClient, run: string, id: SampleId, split: string) =>
-  api.json<SampleHistory>(`/runs/${seg(run)}/samples/${seg(String(id))}?${q({ split })}`);
+  api.json<SampleHistory>(`/runs/${seg(run)}/samples/${sampleIdSegment(id)}?${q({ split })}`);
 
 export const getAttention = (api: ApiClient, run: string, id: SampleId, split: string, epoch: number) =>
-  api.json<Attention>(`/runs/${seg(run)}/samples/${seg(String(id))}/attention?${q({ split, epoch })}`);
+  api.json<Attention>(`/runs/${seg(run)}/samples/${sampleIdSegment(id)}/attention?${q({ split, epoch })}`);
 
 export const getKeywords = (api: ApiClient, run: string, epoch: number, split: string, top: number) =>
   api.json<Keywords>(`/runs/${seg(run)}/epochs/${epoch}/keywords?${q({ split, top })}`);

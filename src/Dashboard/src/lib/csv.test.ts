@@ -12,3 +12,7 @@ test("csv leaves empty cells for null and non-finite numbers", () => {
 test("csv neutralises text that a spreadsheet would run as a formula", () => {
   expect(toCsv(["id"], [["=1+1"]])).toBe("id\r\n'=1+1\r\n");
 });
+
+test("csv neutralises formulas after a semicolon, where semicolon locales split the cell", () => {
+  expect(toCsv(["id", "class"], [[";=1+1", "a;-2;b"], ["=x;@y", 3]])).toBe(`id,class\r\n";'=1+1","a;'-2;b"\r\n"'=x;'@y",3\r\n`);
+});
