@@ -48,10 +48,9 @@ internal static class DynamicsCommand
             await ReportAsync("no warm-up, cold instance: E−1 from its blob, E from tables", runs, bench,
                 instance => TimeAsync(() => AskAsync(instance, epochs, "arrow")), after: () => ForgetStateAsync(bench, epochs));
             await using var warm = Instance(bench);
-            var ingested = new IngestRecord($"{Run}/epoch-{epochs}.parquet", "etag", IngestOutcome.Ingested, null, Run, epochs, samples, 0, DateTimeOffset.UtcNow);
             Print("the ingest's warm-up of E (in the trigger, off the request path)", [await TimeAsync(async () =>
             {
-                await warm.GetRequiredService<DynamicsWarmer>().AfterIngestAsync(ingested);
+                await warm.GetRequiredService<DynamicsWarmer>().AfterIngestAsync(Run, epochs);
                 return 0;
             })]);
             await ReportAsync("after the ingest warm-up, cold instance: E from its blob", runs, bench, instance => TimeAsync(() => AskAsync(instance, epochs, "arrow")));

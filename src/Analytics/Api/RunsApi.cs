@@ -78,6 +78,7 @@ public sealed class RunsApi(StorageClients storage, IngestLedger ledger)
             {
                 blob = r.Blob, etag = r.ETag, outcome = r.Outcome, reason = r.Reason, run = r.Run, epoch = r.Epoch,
                 samples = r.Samples, milliseconds = r.Milliseconds, at = r.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
+                stages = r.Stages.ToDictionary(s => s.Name, s => Math.Round(s.Milliseconds)),
             }),
         });
     }

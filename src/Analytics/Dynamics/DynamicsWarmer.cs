@@ -10,14 +10,14 @@ namespace ClassVisCloud.Analytics.Dynamics;
 /// each split's at the run's newest epoch. A million samples' first answer is then a read of that state, not a read
 /// of the epoch's columns from Table storage. Only when the run is quiet (the ingested epoch is its newest and no
 /// epoch is pending): in a bulk upload the last ingest warms once, instead of every ingest refolding a history
-/// the next one changes. A late epoch is left to the first request after it.
+/// the next one changes. A late epoch is left to the first request after it. Every host gets this from
+/// <see cref="BlobIngestor"/>, so the DevHost prepares exactly what the blob trigger does.
 /// </summary>
 public sealed class DynamicsWarmer(StorageClients storage, DynamicsStates states, ILogger<DynamicsWarmer> logger)
 {
-    public async Task AfterIngestAsync(IngestRecord? record, CancellationToken cancellationToken = default)
+    /// <summary>Prepares the states of <paramref name="epoch"/>, just ingested, when it is the run's newest and none is pending.</summary>
+    public async Task AfterIngestAsync(string run, long epoch, CancellationToken cancellationToken = default)
     {
-        if (record is not { Outcome: IngestOutcome.Ingested, Run: { } run, Epoch: { } epoch }
-            || BlobPath.Parse(record.Blob).Kind != BlobKind.Predictions) return;
         var view = await RunView.LoadAsync(storage, run, cancellationToken);
         var newest = view.OkEpochs.LastOrDefault();
         if (newest?.Epoch != epoch || view.Epochs.Any(e => e.Status == EpochStatus.Pending)) return;

@@ -33,9 +33,9 @@ public sealed class AttentionIngestor(StorageClients storage, SampleSets sampleS
             return new IngestResult(IngestOutcome.Retrying, $"waiting for the predictions of epoch {epoch} (epoch-{epoch}.parquet) to be ingested", Waiting: true);
         }
 
-        await using var content = await BlobContent.OpenAsync(storage.Container, blob, cancellationToken);
-        if (content is null) return IngestResult.Superseded;
-        var version = await BlobContent.VersionAsync(content, cancellationToken);
+        await using var download = await BlobContent.OpenAsync(storage.Container, blob, cancellationToken);
+        if (download is null) return IngestResult.Superseded;
+        var (content, version) = (download.Content, download.Version);
         AttentionDocuments documents;
         try
         {

@@ -10,8 +10,11 @@ public static class BlobContent
     /// <summary>Past this size the file goes to disk: a 1,000,000 × 70 epoch must ingest in under 1 GiB.</summary>
     const long InMemoryLimit = 32L * 1024 * 1024;
 
-    /// <summary>The content, or null when the blob changed or vanished since the snapshot (a newer event covers it).</summary>
-    public static async Task<Stream?> OpenAsync(BlobContainerClient container, BlobSnapshot blob, CancellationToken cancellationToken)
+    /// <summary>
+    /// The content and its version, or null when the blob changed or vanished since the snapshot (a newer event
+    /// covers it). The version is hashed from the bytes as they arrive, so the download is the only pass over them.
+    /// </summary>
+    public static async Task<BlobDownload?> OpenAsync(BlobContainerClient container, BlobSnapshot blob, CancellationToken cancellationToken)
     {
         var client = container.GetBlobClient(blob.Path.Name);
         Stream target = blob.Size <= InMemoryLimit
@@ -20,9 +23,14 @@ public static class BlobContent
         try
         {
             var conditions = new BlobRequestConditions { IfMatch = new ETag(blob.ETag) };
-            await client.DownloadToAsync(target, new BlobDownloadToOptions { Conditions = conditions }, cancellationToken);
+            string version;
+            using (var hashing = new HashingWriteStream(target))
+            {
+                await client.DownloadToAsync(hashing, new BlobDownloadToOptions { Conditions = conditions }, cancellationToken);
+                version = Version(hashing.Finish());
+            }
             target.Position = 0;
-            return target;
+            return new BlobDownload(target, version);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
@@ -40,12 +48,7 @@ public static class BlobContent
     /// A data version named after the content (SHA-256): the same bytes always land in the same place,
     /// whatever blob, ETag or upload brought them, so a re-upload of the same file changes nothing.
     /// </summary>
-    public static async Task<string> VersionAsync(Stream content, CancellationToken cancellationToken)
-    {
-        var hash = await System.Security.Cryptography.SHA256.HashDataAsync(content, cancellationToken);
-        content.Position = 0;
-        return Convert.ToHexStringLower(hash)[..24];
-    }
+    private static string Version(byte[] sha256) => Convert.ToHexStringLower(sha256)[..24];
 
     /// <summary>True when the blob still has the snapshot's ETag.</summary>
     public static async Task<bool> IsCurrentAsync(BlobContainerClient container, BlobSnapshot blob, CancellationToken cancellationToken)
@@ -57,4 +60,10 @@ public static class BlobContent
         }
         catch (RequestFailedException ex) when (ex.Status == 404) { return false; }
     }
+}
+
+/// <summary>A downloaded blob: its content (memory or a temporary file, deleted on dispose) and its content's version.</summary>
+public sealed record BlobDownload(Stream Content, string Version) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Content.DisposeAsync();
 }

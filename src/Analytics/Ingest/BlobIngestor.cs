@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Azure;
 using ClassVisCloud.Analytics.Contract;
+using ClassVisCloud.Analytics.Dynamics;
 using Microsoft.Extensions.Logging;
 using ClassVisCloud.Analytics.Storage;
 
@@ -9,7 +10,8 @@ namespace ClassVisCloud.Analytics.Ingest;
 /// <summary>
 /// The one code path from "a blob exists" to tables: the blob trigger, the timer sweep and the DevHost
 /// watcher all call <see cref="IngestAsync"/>. It claims the blob on the ledger (a lease, renewed while
-/// it works), dispatches on the blob's name, and records the outcome (with its duration) for the ingests route.
+/// it works), dispatches on the blob's name, prepares the training dynamics of a new newest epoch, and records the
+/// outcome (with its duration and stages) for the ingests route. Every host gets the same follow-ups.
 /// </summary>
 public sealed class BlobIngestor(
     StorageClients storage,
@@ -17,6 +19,7 @@ public sealed class BlobIngestor(
     EpochIngestor epochs,
     AttentionIngestor attention,
     ManifestIngestor manifests,
+    DynamicsWarmer dynamics,
     ILogger<BlobIngestor> logger,
     IngestStarting? starting = null)
 {
@@ -54,6 +57,9 @@ public sealed class BlobIngestor(
                     ? await RejectAsync(blob, $"the ingest was interrupted {lease.Interruptions} times: the process ended while ingesting this file "
                         + "(out of memory, a crash or a kill); it is not tried again until the file is uploaded again", work.Token)
                     : await DispatchAsync(blob, lease.Attempts, work.Token);
+                // After the pointer flip (the epoch is already served): what the dashboard asks for next.
+                if (blob.Path.Kind == BlobKind.Predictions && result is { Outcome: IngestOutcome.Ingested, Stages: { } stages })
+                    await stages.MeasureAsync(IngestStages.Dynamics, () => dynamics.AfterIngestAsync(blob.Path.Run!, blob.Path.Epoch!.Value, work.Token));
             }
             catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -67,7 +73,7 @@ public sealed class BlobIngestor(
             }
         }
         var record = new IngestRecord(blobName, blob.ETag, result.Outcome, result.Reason, blob.Path.Run, blob.Path.Epoch,
-            result.Samples, stopwatch.ElapsedMilliseconds, DateTimeOffset.UtcNow);
+            result.Samples, stopwatch.ElapsedMilliseconds, DateTimeOffset.UtcNow, result.Stages?.All ?? []);
         if (!await ledger.RecordAsync(lease, record, result.Conflict, result.Waiting, cancellationToken))
         {
             logger.LogWarning("Another worker took over {Blob} before its outcome was recorded; it records its own", blobName);
@@ -168,8 +174,8 @@ public sealed class BlobIngestor(
     void Log(IngestRecord record)
     {
         if (record.Outcome == IngestOutcome.Ingested)
-            logger.LogInformation("Ingested {Blob}: run {Run}, epoch {Epoch}, {Samples} samples in {Milliseconds} ms",
-                record.Blob, record.Run, record.Epoch, record.Samples, record.Milliseconds);
+            logger.LogInformation("Ingested {Blob}: run {Run}, epoch {Epoch}, {Samples} samples in {Milliseconds} ms ({Stages})",
+                record.Blob, record.Run, record.Epoch, record.Samples, record.Milliseconds, IngestStages.Describe(record.Stages));
         else
             logger.LogWarning("Blob {Blob} {Outcome}: {Reason}", record.Blob, record.Outcome, record.Reason);
     }

@@ -24,26 +24,28 @@ public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor>
             return IngestResult.Rejected(duplicate.Reason, duplicate.Other);
         }
 
-        await using var content = await BlobContent.OpenAsync(storage.Container, blob, cancellationToken);
-        if (content is null) return IngestResult.Superseded;
+        var stages = new IngestStages();
+        // The version (SHA-256) is hashed as the bytes arrive: "download" includes it.
+        await using var download = await stages.MeasureAsync(IngestStages.Download, () => BlobContent.OpenAsync(storage.Container, blob, cancellationToken));
+        if (download is null) return IngestResult.Superseded;
 
-        var version = await BlobContent.VersionAsync(content, cancellationToken);
+        var version = download.Version;
         EpochPredictions predictions;
         ReadContext context;
         try
         {
             context = await RunContextLoader.LoadAsync(storage, run, epoch, cancellationToken);
-            predictions = await PredictionsReader.ReadAsync(content, context, cancellationToken);
+            predictions = await stages.MeasureAsync(IngestStages.Read, () => PredictionsReader.ReadAsync(download.Content, context, cancellationToken));
             if (predictions.ClassCount > ushort.MaxValue)
                 throw new ContractViolationException($"scores: {predictions.ClassCount} classes; at most {ushort.MaxValue} are supported");
         }
         catch (ContractViolationException ex)
         {
             await MarkFailedAsync(blob, ex.Message, cancellationToken);
-            return IngestResult.Rejected(ex.Message);
+            return IngestResult.Rejected(ex.Message) with { Stages = stages };
         }
 
-        var summaries = await EpochWriter.WriteAsync(storage, run, epoch, version, predictions, cancellationToken);
+        var summaries = await EpochWriter.WriteAsync(storage, run, epoch, version, predictions, stages, cancellationToken);
         if (!await BlobContent.IsCurrentAsync(storage.Container, blob, cancellationToken))
         {
             // The blob was replaced while we wrote: the newer upload's own ingest wins; ours is garbage.
@@ -53,7 +55,7 @@ public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor>
 
         var now = DateTimeOffset.UtcNow;
         EpochRecord? previous = null;
-        var (_, written) = await epochs.UpdateAsync(run, epoch, current =>
+        var (_, written) = await stages.MeasureAsync(IngestStages.Flip, () => epochs.UpdateAsync(run, epoch, current =>
         {
             if (IsNewerSource(current, blob)) return null;
             previous = current;
@@ -63,12 +65,12 @@ public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor>
                 Version = version, ClassCount = predictions.ClassCount, ScoreKind = predictions.ScoreKind.ToString().ToLowerInvariant(),
                 IntegerIds = predictions.IntegerIds, ClassNames = OwnClassNames(predictions, context), Splits = summaries, IngestedAt = now,
             };
-        }, cancellationToken);
+        }, cancellationToken));
         if (!written) return IngestResult.Ignored("a newer upload of this epoch was ingested first");
         if (previous?.Version is { } old && old != version) await EpochWriter.DeleteAsync(storage, previous, cancellationToken);
         await new RunRecords(storage.Runs).TouchAsync(run, now, cancellationToken);
         logger.LogInformation("Epoch {Run}/{Epoch} is version {Version} with {Samples} samples", run, epoch, version, predictions.RowCount);
-        return IngestResult.Ingested(predictions.RowCount);
+        return IngestResult.Ingested(predictions.RowCount) with { Stages = stages };
     }
 
     /// <summary>Rejects the file without reading it (it brought the process down, or kept failing): the epoch shows why.</summary>

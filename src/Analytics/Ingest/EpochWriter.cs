@@ -11,32 +11,42 @@ public static class EpochWriter
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Writes everything the version needs and returns the per-split summaries for the epoch row.</summary>
+    /// <param name="stages">Gets "compute" (derived columns, aggregates, encodings), then "matrix" (the probability
+    /// blobs) and "tables" (every entity), which run at the same time, each timed from its start to its end.</param>
     public static async Task<List<SplitSummary>> WriteAsync(StorageClients storage, string run, long epoch, string version,
-        EpochPredictions predictions, CancellationToken cancellationToken)
+        EpochPredictions predictions, IngestStages stages, CancellationToken cancellationToken)
     {
         var columns = new Dictionary<string, byte[]>();
         var summaries = new List<SplitSummary>();
-        var writes = new List<Task>();
-        for (var s = 0; s < predictions.Splits.Count; s++)
+        var tableWrites = new List<Func<Task>>();
+        var splits = stages.Measure(IngestStages.Compute, () =>
         {
-            var split = SplitColumns.From(predictions.Splits[s], predictions.ClassCount);
-            var aggregates = SplitAggregates.From(split);
-            var setHash = ColumnCodec.SetHash(split.SampleIds);
-            columns[Layout.SplitColumn(s, Columns.Labels)] = ColumnCodec.EncodeClasses(split.Labels);
-            columns[Layout.SplitColumn(s, Columns.Predicted)] = ColumnCodec.EncodeClasses(split.Predicted);
-            columns[Layout.SplitColumn(s, Columns.Score)] = ColumnCodec.EncodeFloats(split.Score);
-            columns[Layout.SplitColumn(s, Columns.LabelProbability)] = ColumnCodec.EncodeFloats(split.LabelProbability);
-            columns[Layout.SplitColumn(s, Columns.Margin)] = ColumnCodec.EncodeFloats(split.Margin);
-            writes.Add(storage.Matrices.WriteAsync(MatrixStore.Path(run, epoch, version, s), split.Probabilities, cancellationToken));
-            columns[Layout.SplitColumn(s, Columns.Aggregates)] = JsonSerializer.SerializeToUtf8Bytes(aggregates, Json);
-            summaries.Add(new SplitSummary(split.Split, aggregates.Samples, aggregates.Correct, aggregates.Loss, setHash));
-            writes.Add(WriteIdsOnceAsync(storage, run, setHash, split.SampleIds, cancellationToken));
-            var bitmap = ColumnCodec.EncodeBitmap(split.Count, split.IsWrong);
-            writes.Add(storage.Bits.WriteAsync(Layout.BitsPartition(run, split.Split),
-                new Dictionary<string, byte[]> { [Layout.BitsColumn(epoch, version, setHash)] = bitmap }, cancellationToken));
-        }
-        writes.Add(storage.Data.WriteAsync(Layout.DataPartition(run, epoch, version), columns, cancellationToken));
-        await Task.WhenAll(writes);
+            var computed = new List<SplitColumns>();
+            for (var s = 0; s < predictions.Splits.Count; s++)
+            {
+                var split = SplitColumns.From(predictions.Splits[s], predictions.ClassCount);
+                var aggregates = SplitAggregates.From(split);
+                var setHash = ColumnCodec.SetHash(split.SampleIds);
+                columns[Layout.SplitColumn(s, Columns.Labels)] = ColumnCodec.EncodeClasses(split.Labels);
+                columns[Layout.SplitColumn(s, Columns.Predicted)] = ColumnCodec.EncodeClasses(split.Predicted);
+                columns[Layout.SplitColumn(s, Columns.Score)] = ColumnCodec.EncodeFloats(split.Score);
+                columns[Layout.SplitColumn(s, Columns.LabelProbability)] = ColumnCodec.EncodeFloats(split.LabelProbability);
+                columns[Layout.SplitColumn(s, Columns.Margin)] = ColumnCodec.EncodeFloats(split.Margin);
+                columns[Layout.SplitColumn(s, Columns.Aggregates)] = JsonSerializer.SerializeToUtf8Bytes(aggregates, Json);
+                summaries.Add(new SplitSummary(split.Split, aggregates.Samples, aggregates.Correct, aggregates.Loss, setHash));
+                tableWrites.Add(() => WriteIdsOnceAsync(storage, run, setHash, split.SampleIds, cancellationToken));
+                var bitmap = ColumnCodec.EncodeBitmap(split.Count, split.IsWrong);
+                tableWrites.Add(() => storage.Bits.WriteAsync(Layout.BitsPartition(run, split.Split),
+                    new Dictionary<string, byte[]> { [Layout.BitsColumn(epoch, version, setHash)] = bitmap }, cancellationToken));
+                computed.Add(split);
+            }
+            tableWrites.Add(() => storage.Data.WriteAsync(Layout.DataPartition(run, epoch, version), columns, cancellationToken));
+            return computed;
+        });
+        var matrices = stages.MeasureAsync(IngestStages.Matrix, () => Task.WhenAll(splits.Select((split, s) =>
+            storage.Matrices.WriteAsync(MatrixStore.Path(run, epoch, version, s), split.Probabilities, cancellationToken))));
+        var tables = stages.MeasureAsync(IngestStages.Tables, () => Task.WhenAll(tableWrites.Select(write => write())));
+        await Task.WhenAll(matrices, tables);
         return summaries;
     }
 

@@ -132,6 +132,7 @@ public sealed class IngestLedger(StorageClients storage, IngestOptions options, 
         {
             ["Blob"] = record.Blob, ["ETag"] = record.ETag, ["Outcome"] = record.Outcome, ["Reason"] = Truncate(record.Reason),
             ["Run"] = record.Run, ["Epoch"] = record.Epoch, ["Samples"] = record.Samples, ["Milliseconds"] = record.Milliseconds, ["At"] = record.At,
+            ["Stages"] = IngestStages.Describe(record.Stages),
         };
         TableLimits.Check(entity, entity);
         return entity;
@@ -153,7 +154,8 @@ public sealed class IngestLedger(StorageClients storage, IngestOptions options, 
         await foreach (var e in storage.Ingests.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken))
         {
             records.Add(new IngestRecord(e.GetString("Blob") ?? "", e.GetString("ETag") ?? "", e.GetString("Outcome") ?? "", e.GetString("Reason"),
-                e.GetString("Run"), e.GetInt64("Epoch"), e.GetInt32("Samples") ?? 0, e.GetInt64("Milliseconds") ?? 0, e.GetDateTimeOffset("At") ?? default));
+                e.GetString("Run"), e.GetInt64("Epoch"), e.GetInt32("Samples") ?? 0, e.GetInt64("Milliseconds") ?? 0, e.GetDateTimeOffset("At") ?? default,
+                IngestStages.Parse(e.GetString("Stages"))));
             if (records.Count >= limit) break;
         }
         return records;

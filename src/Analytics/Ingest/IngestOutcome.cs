@@ -22,4 +22,5 @@ public sealed record IngestRecord(
     long? Epoch,
     int Samples,
     long Milliseconds,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    IReadOnlyList<IngestStage> Stages);

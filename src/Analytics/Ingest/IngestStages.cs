@@ -11,7 +11,6 @@ namespace ClassVisCloud.Analytics.Ingest;
 public sealed class IngestStages
 {
     public const string Download = "download";
-    public const string Hash = "hash";
     public const string Read = "read";
     public const string Compute = "compute";
     public const string Matrix = "matrix";
@@ -70,9 +69,11 @@ public sealed class IngestStages
         }
     }
 
-    /// <summary>"download 120 ms, hash 31 ms, …": the log line's and the ledger's text form.</summary>
-    public override string ToString() =>
-        string.Join(", ", All.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name} {s.Milliseconds:F0} ms")));
+    /// <summary>"download 120 ms, read 310 ms, …": the log line's and the ledger's text form.</summary>
+    public static string Describe(IEnumerable<IngestStage> stages) =>
+        string.Join(", ", stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name} {s.Milliseconds:F0} ms")));
+
+    public override string ToString() => Describe(All);
 
     /// <summary>Reads back <see cref="ToString"/>; unknown text gives no stages.</summary>
     public static IReadOnlyList<IngestStage> Parse(string? text)

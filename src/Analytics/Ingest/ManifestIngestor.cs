@@ -19,9 +19,9 @@ public sealed class ManifestIngestor(StorageClients storage)
         {
             if (blob.Size > MaxManifestBytes)
                 throw new ContractViolationException($"run.json: {blob.Size} bytes; a manifest may be at most {MaxManifestBytes} bytes");
-            await using var content = await BlobContent.OpenAsync(storage.Container, blob, cancellationToken);
-            if (content is null) return IngestResult.Superseded;
-            var bytes = ((MemoryStream)content).ToArray();
+            await using var download = await BlobContent.OpenAsync(storage.Container, blob, cancellationToken);
+            if (download is null) return IngestResult.Superseded;
+            var bytes = ((MemoryStream)download.Content).ToArray();
             var manifest = ManifestParser.Parse(bytes);
             CheckStoredSize(manifest);
             if (manifest.Classes is { } classes)

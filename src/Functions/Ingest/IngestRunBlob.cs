@@ -1,5 +1,4 @@
 using Azure.Storage.Blobs;
-using ClassVisCloud.Analytics.Dynamics;
 using ClassVisCloud.Analytics.Ingest;
 using Microsoft.Azure.Functions.Worker;
 
@@ -9,10 +8,10 @@ namespace ClassVisCloud.Functions.Ingest;
 /// Every blob created in the runs container. Event Grid delivers at least once, out of order, sometimes
 /// several times: the ingest ledger makes a repeat cost one read. A delivery that finds the blob leased by
 /// another worker waits for it to finish or lapse (Event Grid redelivers when a worker died mid-ingest). A client is bound, not the content:
-/// the ingest reads the blob itself, as of its current ETag, and streams large ones to disk. A new newest
-/// epoch then gets its training dynamics prepared, so the dashboard's next request only reads them.
+/// the ingest reads the blob itself, as of its current ETag, and streams large ones to disk (a new newest
+/// epoch also gets its training dynamics prepared there, as in every host).
 /// </summary>
-public sealed class IngestRunBlob(BlobIngestor ingestor, DynamicsWarmer dynamics)
+public sealed class IngestRunBlob(BlobIngestor ingestor)
 {
     public const string Container = "runs";
 
@@ -20,5 +19,5 @@ public sealed class IngestRunBlob(BlobIngestor ingestor, DynamicsWarmer dynamics
     public async Task Run(
         [BlobTrigger(Container + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = "RunsStorage")] BlobClient blob,
         CancellationToken cancellationToken) =>
-        await dynamics.AfterIngestAsync(await ingestor.IngestAsync(blob.Name, waitForLease: true, cancellationToken: cancellationToken), cancellationToken);
+        await ingestor.IngestAsync(blob.Name, waitForLease: true, cancellationToken: cancellationToken);
 }

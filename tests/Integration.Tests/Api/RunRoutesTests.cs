@@ -74,6 +74,25 @@ public sealed class RunRoutesTests(RealRunFixture fixture)
     }
 
     [Fact]
+    public async Task Each_predictions_ingest_says_where_its_time_went_stage_by_stage()
+    {
+        var answer = await FunctionCall.GetAsync($"run={RealRun.Name}&limit=1000", r => Storage.Function<ListIngests>().Run(r, default));
+        var ingests = answer.Json.GetProperty("ingests").EnumerateArray().ToList();
+        var epoch18 = ingests.First(i => i.GetProperty("blob").GetString() == $"{RealRun.Name}/epoch-18.parquet");
+        var stages = epoch18.GetProperty("stages").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
+
+        // The newest epoch (uploaded last) gets its training dynamics prepared in the ingest, whatever the host.
+        Assert.Equal(["download", "read", "compute", "matrix", "tables", "flip", "dynamics"], stages.Keys);
+        Assert.All(stages.Values, ms => Assert.True(ms >= 0));
+        // The stages run one after another but for the matrix blob and the tables, which overlap.
+        double sequential = stages["download"] + stages["read"] + stages["compute"] + Math.Max(stages["matrix"], stages["tables"]) + stages["flip"] + stages["dynamics"];
+        Assert.True(sequential <= epoch18.GetProperty("milliseconds").GetInt64() + stages.Count, $"{sequential} ms of stages in {epoch18.GetProperty("milliseconds")} ms");
+
+        var attention = ingests.First(i => i.GetProperty("blob").GetString() == $"{RealRun.Name}/attention/epoch-18.parquet");
+        Assert.Empty(attention.GetProperty("stages").EnumerateObject());
+    }
+
+    [Fact]
     public async Task The_ingests_route_limits_its_answer()
     {
         var answer = await FunctionCall.GetAsync("limit=3", r => Storage.Function<ListIngests>().Run(r, default));

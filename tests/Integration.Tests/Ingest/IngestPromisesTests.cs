@@ -106,7 +106,7 @@ public sealed class IngestPromisesTests
         var row = (await new EpochRows(storage.Storage.Epochs).GetAsync(Run, 1))!;
         var predictions = await Analytics.Contract.PredictionsReader.ReadAsync(new MemoryStream(RealRun.Read("epoch-18.parquet")),
             new Analytics.Contract.ReadContext(18, null, null, null), default);
-        await EpochWriter.WriteAsync(storage.Storage, Run, 1, "half-written", predictions, default);
+        await EpochWriter.WriteAsync(storage.Storage, Run, 1, "half-written", predictions, new IngestStages(), default);
         var during = await FunctionCall.GetAsync("", r => storage.Function<GetRun>().Run(r, Run, default));
         Assert.Equal(before.Json.GetProperty("epochs").GetRawText(), during.Json.GetProperty("epochs").GetRawText());
         Assert.Equal(row.Version, (await new EpochRows(storage.Storage.Epochs).GetAsync(Run, 1))!.Version);
