@@ -9,8 +9,7 @@ internal static class BenchCommands
     {
         ["decode"] = new("decode 100k×70 and 1M×70 predictions files: median time and peak working set", DecodeCommand.RunAsync),
         [DecodeChildCommand.Name] = new("(internal) decode one file in this process and print its figures", DecodeChildCommand.RunAsync),
-        ["ingest"] = new("ingest 100k×70 and 1M×70 epochs into Azurite: time and peak working set", IngestCommand.RunAsync),
-        [IngestCommand.ChildName] = new("(internal) ingest one file in this process and print its figures", IngestCommand.RunChildAsync),
+        ["ingest"] = new("100k×70 and 1M×70 epochs end to end through the DevHost on Azurite, beside DuckDB's read: stages and peak RSS", IngestCommand.RunAsync),
         ["dynamics"] = new("training dynamics of 1M × 100 with and without the ingest's state preparation", DynamicsCommand.RunAsync),
         ["api"] = new("latency and bytes of the samples, run summary and scores routes through the DevHost", ApiCommand.RunAsync),
         ["memory"] = new("peak resident set of the DevHost under 16 parallel reads of a 1M split and 4 × 10,000 score vectors", MemoryCommand.RunAsync),

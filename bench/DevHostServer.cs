@@ -15,7 +15,8 @@ internal sealed class DevHostServer : IAsyncDisposable
     DevHostServer(Process process, Uri baseAddress) { this.process = process; BaseAddress = baseAddress; }
 
     /// <param name="dll">Another build of the DevHost (e.g. an older commit's, to compare); by default this checkout's Release build.</param>
-    public static async Task<DevHostServer> StartAsync(StorageOptions storage, string? dll = null)
+    /// <param name="settings">More settings for the DevHost (environment variables), e.g. SweepIntervalSeconds.</param>
+    public static async Task<DevHostServer> StartAsync(StorageOptions storage, string? dll = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "ClassVisCloud.sln"))) root = root.Parent;
@@ -32,6 +33,7 @@ internal sealed class DevHostServer : IAsyncDisposable
         start.Environment["RunsContainer"] = storage.Container;
         start.Environment["TablePrefix"] = storage.TablePrefix;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -1,31 +1,41 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
-using ClassVisCloud.Analytics.Ingest;
 using ClassVisCloud.RunGenerator;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ClassVisCloud.Bench;
 
 /// <summary>
-/// <c>ingest [--sizes 100000,1000000] [--classes 70] [--runs 3] [--dir PATH]</c>: writes one epoch per size with the
-/// run generator (list form, zstd 3), then in a fresh child process per size uploads it to Azurite and ingests it
-/// through <see cref="BlobIngestor"/> (the blob trigger's code) several times (under another run name each time,
-/// so every run does the whole ingest), printing the ingest time the ingest records itself and the peak working set.
+/// <c>ingest [--sizes 100000,1000000] [--classes 70] [--runs 3] [--sweep-seconds 0.25] [--each] [--dir PATH]</c>: an epoch
+/// ingested as a user meets it. Writes one epoch per size with the run generator (list form, zstd 3), starts the
+/// built DevHost on Azurite, and per run uploads the file under a new run name (so every run does the whole ingest)
+/// and times from the end of the upload until the run route says the epoch is <c>ok</c>: the sweep's pick-up
+/// included. Beside it: the ingest's own time and stages (from <c>/api/ingests</c>), DuckDB's full read of the
+/// same file in this process, the ratio, and the DevHost's peak resident set (VmHWM) over the size's runs.
+/// <c>--each</c> prints every run's figures too.
+/// Build first: dotnet build src/DevHost -c Release.
 /// </summary>
 internal static class IngestCommand
 {
-    public const string ChildName = "ingest-child";
-
     public static async Task<int> RunAsync(string[] args)
     {
         var options = new BenchOptions(args);
         int[] sizes = [.. options.Get("sizes", "100000,1000000").Split(',').Select(int.Parse)];
         var classes = options.GetInt("classes", 70);
         var runs = options.GetInt("runs", 3);
+        var sweep = options.Get("sweep-seconds", "0.25");
+        bool each = args.Contains("--each");
         var dir = options.Get("dir", Path.Combine(Path.GetTempPath(), "classviscloud-bench"));
         Directory.CreateDirectory(dir);
-        Console.WriteLine($"Ingest of one epoch into Azurite ({BenchStorage.ConnectionString.Split(';')[0]}), {runs} runs each; median and best");
-        Console.WriteLine($"{"samples",10} {"classes",8} {"file MB",8} {"ingest ms",10} {"best ms",8} {"peak working set MB",20}   (decode alone: the decode command)");
+
+        await using var bench = BenchStorage.Create(Guid.NewGuid().ToString("N")[..8]);
+        await bench.Storage.Container.CreateIfNotExistsAsync();
+        await using var host = await DevHostServer.StartAsync(bench.Options, settings: new Dictionary<string, string> { ["SweepIntervalSeconds"] = sweep });
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        using var duck = new DuckDbRead();
+        Console.WriteLine($"End to end through the DevHost (sweep every {sweep} s) on Azurite: upload done → run route says ok. {runs} runs each, medians.");
+        Console.WriteLine($"{"samples",10} {"classes",8} {"file MB",8} {"e2e ms",8} {"best",6} {"ingest ms",10} {"DuckDB ms",10} {"ratio",6} {"peak RSS MiB",13}  stages (median ms)");
         foreach (var samples in sizes)
         {
             var path = Path.Combine(dir, $"generated-{samples}x{classes}.parquet");
@@ -35,35 +45,74 @@ internal static class IngestCommand
                 await using var file = File.Create(path);
                 await writer.WritePredictionsAsync(file, 1);
             }
-            var figures = await ChildProcess.RunAsync<IngestFigures>(ChildName, path, runs.ToString());
-            Console.WriteLine($"{samples,10:N0} {classes,8} {new FileInfo(path).Length / 1e6,8:F1} {figures.MedianMs,10:F0} {figures.BestMs,8:F0} {figures.PeakWorkingSetBytes / 1048576.0,20:F0}");
+            bool peakReset = ProcessMemory.ResetPeak(host.ProcessId);
+            var endToEnd = new List<double>();
+            var own = new List<double>();
+            var duckTimes = new List<double>();
+            var stages = new Dictionary<string, List<double>>();
+            for (var i = 0; i < runs; i++)
+            {
+                var run = $"e2e-{samples}-{i}-{Guid.NewGuid().ToString("N")[..6]}";
+                await using (var file = File.OpenRead(path)) await bench.Storage.Container.GetBlobClient($"{run}/epoch-1.parquet").UploadAsync(file, overwrite: true);
+                var watch = Stopwatch.StartNew();
+                await WaitUntilOkAsync(client, run, TimeSpan.FromMinutes(5));
+                endToEnd.Add(watch.Elapsed.TotalMilliseconds);
+                var record = await IngestRecordAsync(client, run);
+                own.Add(record.GetProperty("milliseconds").GetDouble());
+                if (each) Console.WriteLine($"  run {i}: end to end {endToEnd[^1]:F0} ms, ingest {own[^1]:F0} ms ({record.GetProperty("stages")})");
+                foreach (var stage in record.GetProperty("stages").EnumerateObject())
+                    (stages.TryGetValue(stage.Name, out var list) ? list : stages[stage.Name] = []).Add(stage.Value.GetDouble());
+
+                // The yardstick in alternation with ours, so both meet the same load on a shared machine.
+                watch.Restart();
+                duck.Read(path);
+                duckTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            long peak = ProcessMemory.Peak(host.ProcessId);
+            double e2e = Median(endToEnd), duckDb = Median(duckTimes);
+            string stageText = string.Join(", ", stages.Select(s => $"{s.Key} {Median(s.Value):F0}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{samples,10:N0} {classes,8} {new FileInfo(path).Length / 1e6,8:F1} {e2e,8:F0} {endToEnd.Min(),6:F0} {Median(own),10:F0} {duckDb,10:F0} {e2e / duckDb,6:F1} {peak / 1048576.0,12:F0}{(peakReset ? " " : "*")}  {stageText}"));
         }
+        Console.WriteLine("(* = the peak could not be reset: it is the DevHost's peak since it started)");
         return 0;
     }
 
-    /// <summary>In the child: decode once alone, then ingest the file under new ETags, timing each.</summary>
-    public static async Task<int> RunChildAsync(string[] args)
+    private static async Task WaitUntilOkAsync(HttpClient client, string run, TimeSpan timeout)
     {
-        var path = args[0];
-        var runs = int.Parse(args[1]);
-
-        await using var bench = BenchStorage.Create(Guid.NewGuid().ToString("N")[..8]);
-        var ingestor = bench.Services.GetRequiredService<BlobIngestor>();
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
         {
-            // Another run name each time: the whole ingest runs again (the same run would find the same content version).
-            var blob = $"bench{i}/epoch-1.parquet";
-            await using (var file = File.OpenRead(path)) await bench.Storage.Container.GetBlobClient(blob).UploadAsync(file, overwrite: true);
-            var record = await ingestor.IngestAsync(blob) ?? throw new InvalidOperationException("nothing was ingested");
-            if (record.Outcome != IngestOutcome.Ingested) throw new InvalidOperationException($"{record.Outcome}: {record.Reason}");
-            times.Add(record.Milliseconds);
+            using var response = await client.GetAsync($"api/runs/{run}");
+            if (response.IsSuccessStatusCode)
+            {
+                var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+                var status = json.GetProperty("epochs").EnumerateArray().Select(e => e.GetProperty("status").GetString()).FirstOrDefault();
+                if (status == "ok") return;
+                if (status == "failed") throw new InvalidOperationException($"the epoch of {run} failed: {json}");
+            }
+            // Every 50 ms: closer polling costs the DevHost (and Azurite) enough CPU on a small machine to slow the ingest it times.
+            await Task.Delay(50);
         }
-        times.Sort();
-        using var process = Process.GetCurrentProcess();
-        Console.WriteLine(JsonSerializer.Serialize(new IngestFigures(times[times.Count / 2], times[0], process.PeakWorkingSet64)));
-        return 0;
+        throw new TimeoutException($"{run} was not ingested within {timeout}");
+    }
+
+    /// <summary>The ingest's own record; it is written right after the epoch flips (and its dynamics are prepared).</summary>
+    private static async Task<JsonElement> IngestRecordAsync(HttpClient client, string run)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var json = await client.GetFromJsonAsync<JsonElement>($"api/ingests?run={run}");
+            foreach (var record in json.GetProperty("ingests").EnumerateArray())
+                if (record.GetProperty("outcome").GetString() == "ingested") return record;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"no ingest record for {run}");
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 }
-
-internal sealed record IngestFigures(double MedianMs, double BestMs, long PeakWorkingSetBytes);
