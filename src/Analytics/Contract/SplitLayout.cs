@@ -47,7 +47,7 @@ internal sealed class SplitLayout
         {
             var rows = rowsBySplit[split];
             var ids = rows.Select(r => keys.SampleIds[r]).ToArray();
-            Array.Sort(ids, rows, StringComparer.Ordinal);
+            OrdinalSort.Sort(ids, rows);
             RejectDuplicates(ids, rows, names[split]);
             for (int position = 0; position < rows.Length; position++) positionOfRow[rows[position]] = position;
         }
