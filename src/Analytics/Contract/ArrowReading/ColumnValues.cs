@@ -38,9 +38,7 @@ internal static class ColumnValues
         switch (array)
         {
             case DictionaryArray dictionary:
-                var values = new long[dictionary.Dictionary.Length];
-                Integers(dictionary.Dictionary, values);
-                return Gather(dictionary, values, destination);
+                return FromDictionary<long>(dictionary, Integers, destination);
             case Int8Array a: return Widen(a, a.Values, destination);
             case Int16Array a: return Widen(a, a.Values, destination);
             case Int32Array a: return Widen(a, a.Values, destination);
@@ -60,9 +58,7 @@ internal static class ColumnValues
         switch (array)
         {
             case DictionaryArray dictionary:
-                var values = new double[dictionary.Dictionary.Length];
-                Doubles(dictionary.Dictionary, values);
-                return Gather(dictionary, values, destination);
+                return FromDictionary<double>(dictionary, Doubles, destination);
             case FloatArray a: return Widen(a, a.Values, destination);
             case DoubleArray a:
                 a.Values.CopyTo(destination);
@@ -125,6 +121,16 @@ internal static class ColumnValues
         CheckLength(array, destination.Length);
         for (int i = 0; i < values.Length; i++) destination[i] = TOut.CreateTruncating(values[i]);
         return FirstNull(array);
+    }
+
+    private delegate int Decoder<T>(IArrowArray array, Span<T> destination);
+
+    /// <summary>Decodes the (small) dictionary, then looks each row's index up in it.</summary>
+    private static int FromDictionary<T>(DictionaryArray dictionary, Decoder<T> decode, Span<T> destination)
+    {
+        var values = new T[dictionary.Dictionary.Length];
+        decode(dictionary.Dictionary, values);
+        return Gather(dictionary, values, destination);
     }
 
     /// <summary>Looks each index up in the decoded dictionary; a null index (or a null entry) is a null.</summary>
