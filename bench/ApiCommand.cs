@@ -9,10 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClassVisCloud.Bench;
 
 /// <summary>
-/// <c>api [--samples 100000] [--classes 70] [--epochs 200] [--requests 30]</c>: ingests an epoch of samples × classes
+/// <c>api [--samples 100000] [--classes 70] [--epochs 200] [--requests 30] [--devhost PATH]</c>: ingests an epoch of samples × classes
 /// and a run of 200 small epochs into Azurite, starts the DevHost (Release) over them, and prints the median and
 /// p95 latency and the bytes on the wire (brotli, as a browser asks) of the samples route (JSON and Arrow), the run
-/// summary and the scores route for 5,000 samples. Build first: dotnet build src/DevHost -c Release.
+/// summary and the scores route for 5,000 samples. Build first: dotnet build src/DevHost -c Release (or name another
+/// build's ClassVisCloud.DevHost.dll with --devhost, to compare).
 /// </summary>
 internal static class ApiCommand
 {
@@ -23,6 +24,7 @@ internal static class ApiCommand
         var classes = options.GetInt("classes", 70);
         var epochs = options.GetInt("epochs", 200);
         var requests = options.GetInt("requests", 30);
+        var devHost = options.Get("devhost", "");
         await using var bench = BenchStorage.Create(Guid.NewGuid().ToString("N")[..8]);
         var ingestor = bench.Services.GetRequiredService<BlobIngestor>();
 
@@ -33,7 +35,7 @@ internal static class ApiCommand
         await Parallel.ForEachAsync(Enumerable.Range(1, epochs), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (e, _) =>
             await UploadAndIngestAsync(bench, ingestor, $"long/epoch-{e}.parquet", s => small.WritePredictionsAsync(s, e)));
 
-        await using var host = await DevHostServer.StartAsync(bench.Options);
+        await using var host = await DevHostServer.StartAsync(bench.Options, devHost.Length > 0 ? devHost : null);
         using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = host.BaseAddress };
         client.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br");
         var ids = await SampleIdsAsync(client, 5000);

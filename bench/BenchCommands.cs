@@ -13,6 +13,7 @@ internal static class BenchCommands
         [IngestCommand.ChildName] = new("(internal) ingest one file in this process and print its figures", IngestCommand.RunChildAsync),
         ["dynamics"] = new("training dynamics of 1M × 100 with and without the ingest's state preparation", DynamicsCommand.RunAsync),
         ["api"] = new("latency and bytes of the samples, run summary and scores routes through the DevHost", ApiCommand.RunAsync),
+        ["memory"] = new("peak resident set of the DevHost under 16 parallel reads of a 1M split and 4 × 10,000 score vectors", MemoryCommand.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

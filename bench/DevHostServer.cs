@@ -10,14 +10,16 @@ internal sealed class DevHostServer : IAsyncDisposable
 {
     readonly Process process;
     public Uri BaseAddress { get; }
+    public int ProcessId => process.Id;
 
     DevHostServer(Process process, Uri baseAddress) { this.process = process; BaseAddress = baseAddress; }
 
-    public static async Task<DevHostServer> StartAsync(StorageOptions storage)
+    /// <param name="dll">Another build of the DevHost (e.g. an older commit's, to compare); by default this checkout's Release build.</param>
+    public static async Task<DevHostServer> StartAsync(StorageOptions storage, string? dll = null)
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "ClassVisCloud.sln"))) root = root.Parent;
-        var dll = Directory.GetFiles(Path.Combine(root!.FullName, "src", "DevHost", "bin"), "ClassVisCloud.DevHost.dll", SearchOption.AllDirectories)
+        dll ??= Directory.GetFiles(Path.Combine(root!.FullName, "src", "DevHost", "bin"), "ClassVisCloud.DevHost.dll", SearchOption.AllDirectories)
             .Where(f => f.Contains("Release")).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
             ?? throw new InvalidOperationException("Build the DevHost first: dotnet build src/DevHost -c Release");
         using var listener = new TcpListener(IPAddress.Loopback, 0);
