@@ -6,7 +6,8 @@ using ClassVisCloud.Analytics.Storage;
 namespace ClassVisCloud.Analytics.Api;
 
 /// <summary>The per-epoch routes: samples, classes, confusion, scores.</summary>
-public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns, MispredictionCounter mispredictions, SampleSets sampleSets)
+public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns, MispredictionCounter mispredictions, SampleSets sampleSets,
+    MatrixRows matrixRows, MemoryBudget budget)
 {
     public async Task<ApiResponse> SamplesAsync(string? run, string? epoch, string? split, string? format, CancellationToken cancellationToken = default)
     {
@@ -88,21 +89,10 @@ public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns,
             positions[i] = SampleSets.IndexOf(known, ids[i]);
             if (positions[i] < 0) return ApiResponse.NotFound($"no sample '{ids[i]}' in split '{s.Split}' of epoch {s.Epoch.Epoch}");
         }
-        var scores = await ScoreVectorsAsync(s, positions, cancellationToken);
+        // The vectors and their JSON are built under the budget (never the whole N × C matrix: the rows asked for, by ranged reads).
+        using var lease = await budget.AcquireAsync(MatrixRows.EstimatedBytes(positions.Length, s.Epoch.ClassCount), cancellationToken);
+        var scores = await matrixRows.ReadAsync(s.Epoch, s.SplitIndex, positions, cancellationToken);
         return ApiResponse.Ok(new { split = s.Split, epoch = s.Epoch.Epoch, sampleIds = ids, scores });
-    }
-
-    /// <summary>Reads the whole probability column when many rows are asked for (cached), else just the pages holding the rows.</summary>
-    async Task<float[][]> ScoreVectorsAsync(EpochSelection s, int[] positions, CancellationToken cancellationToken)
-    {
-        var c = s.Epoch.ClassCount;
-        if (positions.Length > 64)
-        {
-            var all = await columns.ProbabilitiesAsync(s.Epoch, s.SplitIndex, cancellationToken);
-            return positions.Select(p => all.AsSpan(p * c, c).ToArray()).ToArray();
-        }
-        var rows = await Task.WhenAll(positions.Select(p => columns.ProbabilityRowsAsync(s.Epoch, s.SplitIndex, (long)p * c * 4, c * 4, cancellationToken)));
-        return rows.Select(bytes => ColumnCodec.DecodeFloats(bytes)).ToArray();
     }
 
     sealed record ScoresRequest(string? Split, JsonElement[]? SampleIds);
