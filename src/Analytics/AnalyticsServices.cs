@@ -43,6 +43,7 @@ public static class AnalyticsServices
         services.AddSingleton(provider => MemoryOptions.Read(provider.GetService<IConfiguration>()));
         services.AddSingleton(provider => new ImmutableCache(provider.GetRequiredService<MemoryOptions>().CacheBytes));
         services.AddSingleton(provider => new MemoryBudget(provider.GetRequiredService<MemoryOptions>().LoadBytes));
+        services.AddSingleton(provider => new AnswerCache(new ImmutableCache(provider.GetRequiredService<MemoryOptions>().AnswerCacheBytes), provider.GetRequiredService<MemoryBudget>()));
         services.AddSingleton<SampleSets>();
         services.AddSingleton<EpochColumnsReader>();
         services.AddSingleton<MatrixRows>();

@@ -5,33 +5,42 @@ using ClassVisCloud.Analytics.Storage;
 
 namespace ClassVisCloud.Analytics.Api;
 
-/// <summary>The per-epoch routes: samples, classes, confusion, scores.</summary>
+/// <summary>
+/// The per-epoch routes: samples, classes, confusion, scores. Answers with an ETag compare it with the request's
+/// If-None-Match (<c>ifNoneMatch</c>) before anything is read or built; the samples route's answers are kept by
+/// ETag (<see cref="AnswerCache"/>), and the scores route reads only the rows asked for (<see cref="MatrixRows"/>).
+/// </summary>
 public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns, MispredictionCounter mispredictions, SampleSets sampleSets,
-    MatrixRows matrixRows, MemoryBudget budget)
+    AnswerCache answers, MatrixRows matrixRows, MemoryBudget budget)
 {
-    public async Task<ApiResponse> SamplesAsync(string? run, string? epoch, string? split, string? format, CancellationToken cancellationToken = default)
+    public async Task<ApiResponse> SamplesAsync(string? run, string? epoch, string? split, string? format, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
     {
         var arrow = ApiArguments.Arrow(format);
         if (arrow.Problem is { } badFormat) return badFormat;
         var selection = await EpochSelection.ResolveAsync(storage, run, epoch, split, cancellationToken);
         if (selection.Problem is { } problem) return problem;
         var s = selection.Value;
-        var ids = sampleSets.GetAsync(s.View.Run, s.Summary.SetHash, cancellationToken);
-        var labels = columns.ClassesAsync(s.Epoch, s.SplitIndex, Columns.Labels, cancellationToken);
-        var predicted = columns.ClassesAsync(s.Epoch, s.SplitIndex, Columns.Predicted, cancellationToken);
-        var score = columns.FloatsAsync(s.Epoch, s.SplitIndex, Columns.Score, cancellationToken);
-        var counts = mispredictions.CountAsync(s.View, s.Epoch, s.Split, cancellationToken);
-        var data = new SampleColumns(s.Split, s.Epoch.Epoch, await ids, s.Epoch.IntegerIds, await labels, await predicted, await score, await counts);
-        return arrow.Value
-            ? ApiResponse.FromBytes(200, data.ToArrow(), ApiResponse.ArrowType, s.ETagSeed("samples", history: true))
-            : ApiResponse.FromBytes(200, data.ToJson(), ApiResponse.JsonType, s.ETagSeed("samples", history: true));
+        var contentType = arrow.Value ? ApiResponse.ArrowType : ApiResponse.JsonType;
+        var etag = ApiResponse.ETagFor(s.ETagSeed("samples", history: true), contentType);
+        if (ApiResponse.Matches(etag, ifNoneMatch)) return ApiResponse.NotModified(etag);
+        return await answers.GetOrBuildAsync(etag, contentType, SampleColumns.EstimatedBytes(s.Summary.Samples), async ct =>
+        {
+            var ids = sampleSets.GetAsync(s.View.Run, s.Summary.SetHash, ct);
+            var labels = columns.ClassesAsync(s.Epoch, s.SplitIndex, Columns.Labels, ct);
+            var predicted = columns.ClassesAsync(s.Epoch, s.SplitIndex, Columns.Predicted, ct);
+            var score = columns.FloatsAsync(s.Epoch, s.SplitIndex, Columns.Score, ct);
+            var counts = mispredictions.CountAsync(s.View, s.Epoch, s.Split, ct);
+            var data = new SampleColumns(s.Split, s.Epoch.Epoch, await ids, s.Epoch.IntegerIds, await labels, await predicted, await score, await counts);
+            return arrow.Value ? data.ToArrow() : data.ToJson();
+        }, cancellationToken);
     }
 
-    public async Task<ApiResponse> ClassesAsync(string? run, string? epoch, string? split, CancellationToken cancellationToken = default)
+    public async Task<ApiResponse> ClassesAsync(string? run, string? epoch, string? split, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
     {
         var selection = await EpochSelection.ResolveAsync(storage, run, epoch, split, cancellationToken);
         if (selection.Problem is { } problem) return problem;
         var s = selection.Value;
+        if (ApiResponse.Unchanged(s.ETagSeed("classes"), ApiResponse.JsonType, ifNoneMatch) is { } unchanged) return unchanged;
         var aggregates = await AggregatesAsync(s, cancellationToken);
         var names = s.View.ClassNames;
         return ApiResponse.Ok(new
@@ -46,11 +55,12 @@ public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns,
         }, s.ETagSeed("classes"));
     }
 
-    public async Task<ApiResponse> ConfusionAsync(string? run, string? epoch, string? split, CancellationToken cancellationToken = default)
+    public async Task<ApiResponse> ConfusionAsync(string? run, string? epoch, string? split, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
     {
         var selection = await EpochSelection.ResolveAsync(storage, run, epoch, split, cancellationToken);
         if (selection.Problem is { } problem) return problem;
         var s = selection.Value;
+        if (ApiResponse.Unchanged(s.ETagSeed("confusion"), ApiResponse.JsonType, ifNoneMatch) is { } unchanged) return unchanged;
         var aggregates = await AggregatesAsync(s, cancellationToken);
         return ApiResponse.Ok(new { split = s.Split, epoch = s.Epoch.Epoch, classes = s.View.ClassNames, matrix = aggregates.Confusion }, s.ETagSeed("confusion"));
     }

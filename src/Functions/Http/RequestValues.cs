@@ -8,6 +8,10 @@ public static class RequestValues
     public static string? Query(this HttpRequest request, string name) =>
         request.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
 
+    /// <summary>The If-None-Match header as sent (one or several tags): answers compare it with their ETag before building anything.</summary>
+    public static string? IfNoneMatch(this HttpRequest request) =>
+        request.Headers.IfNoneMatch.Count == 0 ? null : request.Headers.IfNoneMatch.ToString();
+
     /// <summary>Route values keep "%2F" encoded (ASP.NET Core does not decode it in a path segment); ids may hold '/'.</summary>
     public static string? PathValue(string? routeValue) => routeValue?.Replace("%2F", "/").Replace("%2f", "/");
 
