@@ -10,6 +10,7 @@ public sealed class DevHostProcess : IAsyncDisposable
     readonly Process process;
     public HttpClient Client { get; }
     public Uri BaseAddress { get; }
+    public int ProcessId => process.Id;
 
     DevHostProcess(Process process, Uri baseAddress)
     {
@@ -18,7 +19,8 @@ public sealed class DevHostProcess : IAsyncDisposable
         Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    public static async Task<DevHostProcess> StartAsync(TestStorage storage)
+    /// <param name="settings">More settings (environment variables), e.g. the memory budget's.</param>
+    public static async Task<DevHostProcess> StartAsync(TestStorage storage, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var dll = BuildOutput.Find("DevHost", "ClassVisCloud.DevHost.dll");
@@ -37,6 +39,7 @@ public sealed class DevHostProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
