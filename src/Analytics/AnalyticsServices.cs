@@ -48,9 +48,14 @@ public static class AnalyticsServices
     {
         // Clients are thread-safe and made once; the first resolution creates the tables (and retries on the next if storage was down).
         services.AddSingleton(_ => StorageClients.CreateAsync(options).GetAwaiter().GetResult());
-        services.AddSingleton(new ImmutableCache());
+        // The process's fixed memory budget (MemoryOptions: Memory__CacheMiB, Memory__AnswerCacheMiB, Memory__LoadMiB).
+        services.AddSingleton(provider => MemoryOptions.Read(provider.GetService<IConfiguration>()));
+        services.AddSingleton(provider => new ImmutableCache(provider.GetRequiredService<MemoryOptions>().CacheBytes));
+        services.AddSingleton(provider => new MemoryBudget(provider.GetRequiredService<MemoryOptions>().LoadBytes));
+        services.AddSingleton(provider => new AnswerCache(new ImmutableCache(provider.GetRequiredService<MemoryOptions>().AnswerCacheBytes), provider.GetRequiredService<MemoryBudget>()));
         services.AddSingleton<SampleSets>();
         services.AddSingleton<EpochColumnsReader>();
+        services.AddSingleton<MatrixRows>();
         services.AddSingleton<MispredictionCounter>();
         services.AddSingleton(ingest ?? new IngestOptions());
         services.AddSingleton<IngestLedger>();

@@ -5,32 +5,42 @@ using ClassVisCloud.Analytics.Storage;
 
 namespace ClassVisCloud.Analytics.Api;
 
-/// <summary>The per-epoch routes: samples, classes, confusion, scores.</summary>
-public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns, MispredictionCounter mispredictions, SampleSets sampleSets)
+/// <summary>
+/// The per-epoch routes: samples, classes, confusion, scores. Answers with an ETag compare it with the request's
+/// If-None-Match (<c>ifNoneMatch</c>) before anything is read or built; the samples route's answers are kept by
+/// ETag (<see cref="AnswerCache"/>), and the scores route reads only the rows asked for (<see cref="MatrixRows"/>).
+/// </summary>
+public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns, MispredictionCounter mispredictions, SampleSets sampleSets,
+    AnswerCache answers, MatrixRows matrixRows, MemoryBudget budget)
 {
-    public async Task<ApiResponse> SamplesAsync(string? run, string? epoch, string? split, string? format, CancellationToken cancellationToken = default)
+    public async Task<ApiResponse> SamplesAsync(string? run, string? epoch, string? split, string? format, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
     {
         var arrow = ApiArguments.Arrow(format);
         if (arrow.Problem is { } badFormat) return badFormat;
         var selection = await EpochSelection.ResolveAsync(storage, run, epoch, split, cancellationToken);
         if (selection.Problem is { } problem) return problem;
         var s = selection.Value;
-        var ids = sampleSets.GetAsync(s.View.Run, s.Summary.SetHash, cancellationToken);
-        var labels = columns.ClassesAsync(s.Epoch, s.SplitIndex, Columns.Labels, cancellationToken);
-        var predicted = columns.ClassesAsync(s.Epoch, s.SplitIndex, Columns.Predicted, cancellationToken);
-        var score = columns.FloatsAsync(s.Epoch, s.SplitIndex, Columns.Score, cancellationToken);
-        var counts = mispredictions.CountAsync(s.View, s.Epoch, s.Split, cancellationToken);
-        var data = new SampleColumns(s.Split, s.Epoch.Epoch, await ids, s.Epoch.IntegerIds, await labels, await predicted, await score, await counts);
-        return arrow.Value
-            ? ApiResponse.FromBytes(200, data.ToArrow(), ApiResponse.ArrowType, s.ETagSeed("samples", history: true))
-            : ApiResponse.FromBytes(200, data.ToJson(), ApiResponse.JsonType, s.ETagSeed("samples", history: true));
+        var contentType = arrow.Value ? ApiResponse.ArrowType : ApiResponse.JsonType;
+        var etag = ApiResponse.ETagFor(s.ETagSeed("samples", history: true), contentType);
+        if (ApiResponse.Matches(etag, ifNoneMatch)) return ApiResponse.NotModified(etag);
+        return await answers.GetOrBuildAsync(etag, contentType, SampleColumns.EstimatedBytes(s.Summary.Samples), async ct =>
+        {
+            var ids = sampleSets.GetAsync(s.View.Run, s.Summary.SetHash, ct);
+            var labels = columns.ClassesAsync(s.Epoch, s.SplitIndex, Columns.Labels, ct);
+            var predicted = columns.ClassesAsync(s.Epoch, s.SplitIndex, Columns.Predicted, ct);
+            var score = columns.FloatsAsync(s.Epoch, s.SplitIndex, Columns.Score, ct);
+            var counts = mispredictions.CountAsync(s.View, s.Epoch, s.Split, ct);
+            var data = new SampleColumns(s.Split, s.Epoch.Epoch, await ids, s.Epoch.IntegerIds, await labels, await predicted, await score, await counts);
+            return arrow.Value ? data.ToArrow() : data.ToJson();
+        }, cancellationToken);
     }
 
-    public async Task<ApiResponse> ClassesAsync(string? run, string? epoch, string? split, CancellationToken cancellationToken = default)
+    public async Task<ApiResponse> ClassesAsync(string? run, string? epoch, string? split, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
     {
         var selection = await EpochSelection.ResolveAsync(storage, run, epoch, split, cancellationToken);
         if (selection.Problem is { } problem) return problem;
         var s = selection.Value;
+        if (ApiResponse.Unchanged(s.ETagSeed("classes"), ApiResponse.JsonType, ifNoneMatch) is { } unchanged) return unchanged;
         var aggregates = await AggregatesAsync(s, cancellationToken);
         var names = s.View.ClassNames;
         return ApiResponse.Ok(new
@@ -45,11 +55,12 @@ public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns,
         }, s.ETagSeed("classes"));
     }
 
-    public async Task<ApiResponse> ConfusionAsync(string? run, string? epoch, string? split, CancellationToken cancellationToken = default)
+    public async Task<ApiResponse> ConfusionAsync(string? run, string? epoch, string? split, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
     {
         var selection = await EpochSelection.ResolveAsync(storage, run, epoch, split, cancellationToken);
         if (selection.Problem is { } problem) return problem;
         var s = selection.Value;
+        if (ApiResponse.Unchanged(s.ETagSeed("confusion"), ApiResponse.JsonType, ifNoneMatch) is { } unchanged) return unchanged;
         var aggregates = await AggregatesAsync(s, cancellationToken);
         return ApiResponse.Ok(new { split = s.Split, epoch = s.Epoch.Epoch, classes = s.View.ClassNames, matrix = aggregates.Confusion }, s.ETagSeed("confusion"));
     }
@@ -88,21 +99,10 @@ public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns,
             positions[i] = SampleSets.IndexOf(known, ids[i]);
             if (positions[i] < 0) return ApiResponse.NotFound($"no sample '{ids[i]}' in split '{s.Split}' of epoch {s.Epoch.Epoch}");
         }
-        var scores = await ScoreVectorsAsync(s, positions, cancellationToken);
+        // The vectors and their JSON are built under the budget (never the whole N × C matrix: the rows asked for, by ranged reads).
+        using var lease = await budget.AcquireAsync(MatrixRows.EstimatedBytes(positions.Length, s.Epoch.ClassCount), cancellationToken);
+        var scores = await matrixRows.ReadAsync(s.Epoch, s.SplitIndex, positions, cancellationToken);
         return ApiResponse.Ok(new { split = s.Split, epoch = s.Epoch.Epoch, sampleIds = ids, scores });
-    }
-
-    /// <summary>Reads the whole probability column when many rows are asked for (cached), else just the pages holding the rows.</summary>
-    async Task<float[][]> ScoreVectorsAsync(EpochSelection s, int[] positions, CancellationToken cancellationToken)
-    {
-        var c = s.Epoch.ClassCount;
-        if (positions.Length > 64)
-        {
-            var all = await columns.ProbabilitiesAsync(s.Epoch, s.SplitIndex, cancellationToken);
-            return positions.Select(p => all.AsSpan(p * c, c).ToArray()).ToArray();
-        }
-        var rows = await Task.WhenAll(positions.Select(p => columns.ProbabilityRowsAsync(s.Epoch, s.SplitIndex, (long)p * c * 4, c * 4, cancellationToken)));
-        return rows.Select(bytes => ColumnCodec.DecodeFloats(bytes)).ToArray();
     }
 
     sealed record ScoresRequest(string? Split, JsonElement[]? SampleIds);

@@ -49,7 +49,7 @@ public sealed class SampleApi(StorageClients storage, ImmutableCache cache, Epoc
 
     sealed record HistoryPoint(long Epoch, int Label, int Predicted, float Score);
 
-    public async Task<ApiResponse> AttentionAsync(string? run, string? sampleId, string? split, string? epoch, CancellationToken cancellationToken = default)
+    public async Task<ApiResponse> AttentionAsync(string? run, string? sampleId, string? split, string? epoch, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
     {
         if (ApiArguments.CheckId(sampleId, "sample id") is { } badId) return badId;
         var selection = await EpochSelection.ResolveAsync(storage, run, epoch, split, cancellationToken);
@@ -57,6 +57,8 @@ public sealed class SampleApi(StorageClients storage, ImmutableCache cache, Epoc
         var s = selection.Value;
         if (s.Epoch.AttentionStatus != EpochStatus.Ok || s.Epoch.AttentionVersion is null)
             return ApiResponse.NotFound($"epoch {s.Epoch.Epoch} has no attention" + (s.Epoch.AttentionError is { } e ? $": {e}" : ""));
+        var etagSeed = s.ETagSeed("attention|" + sampleId + "|" + s.Epoch.AttentionVersion);
+        if (ApiResponse.Unchanged(etagSeed, ApiResponse.JsonType, ifNoneMatch) is { } unchanged) return unchanged;
         var ids = await sampleSets.GetAsync(s.View.Run, s.Summary.SetHash, cancellationToken);
         if (SampleSets.IndexOf(ids, sampleId!) < 0) return ApiResponse.NotFound($"no sample '{sampleId}' in split '{s.Split}' of epoch {s.Epoch.Epoch}");
         var attention = await LoadAttentionIndexAsync(s.Epoch, cancellationToken);
@@ -69,7 +71,7 @@ public sealed class SampleApi(StorageClients storage, ImmutableCache cache, Epoc
         {
             sampleId, split = s.Split, epoch = s.Epoch.Epoch,
             sentences = sentences.Select(x => new { weight = x.Weight, tokens = x.Tokens.Select(t => new { text = t.Text, weight = t.Weight }) }),
-        }, s.ETagSeed("attention|" + sampleId + "|" + s.Epoch.AttentionVersion));
+        }, etagSeed);
     }
 
     static string AttentionPartition(EpochRecord epoch) => Layout.AttentionPartition(epoch.Run, epoch.Epoch, epoch.AttentionVersion!);
@@ -90,7 +92,7 @@ public sealed class SampleApi(StorageClients storage, ImmutableCache cache, Epoc
     /// Per predicted class, the tokens the attention weighs most: Σ word_weight × sentence_weight over the
     /// class's samples with attention, divided by how many of them there are; tokens compare case-insensitively.
     /// </summary>
-    public async Task<ApiResponse> KeywordsAsync(string? run, string? epoch, string? split, string? top, CancellationToken cancellationToken = default)
+    public async Task<ApiResponse> KeywordsAsync(string? run, string? epoch, string? split, string? top, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
     {
         var topCount = ApiArguments.Count(top, "top", 10, 1000);
         if (topCount.Problem is { } badTop) return badTop;
@@ -99,6 +101,8 @@ public sealed class SampleApi(StorageClients storage, ImmutableCache cache, Epoc
         var s = selection.Value;
         if (s.Epoch.AttentionStatus != EpochStatus.Ok || s.Epoch.AttentionVersion is null)
             return ApiResponse.NotFound($"epoch {s.Epoch.Epoch} has no attention" + (s.Epoch.AttentionError is { } e ? $": {e}" : ""));
+        var etagSeed = s.ETagSeed($"keywords|{topCount.Value}|{s.Epoch.AttentionVersion}");
+        if (ApiResponse.Unchanged(etagSeed, ApiResponse.JsonType, ifNoneMatch) is { } unchanged) return unchanged;
         var index = await cache.GetOrLoadAsync($"keyword-index|{AttentionPartition(s.Epoch)}", async () =>
         {
             var data = await storage.Data.ReadAsync(AttentionPartition(s.Epoch), [Columns.AttentionIds, Columns.KeywordVocabulary, Columns.KeywordOffsets, Columns.KeywordPairs], cancellationToken);
@@ -137,6 +141,6 @@ public sealed class SampleApi(StorageClients storage, ImmutableCache cache, Epoc
                 keywords = (sums[k] ?? []).OrderByDescending(w => w.Value).ThenBy(w => index.Vocabulary[w.Key], StringComparer.Ordinal)
                     .Take(topCount.Value).Select(w => new { text = index.Vocabulary[w.Key], weight = w.Value / samplesPerClass[k] }),
             }),
-        }, s.ETagSeed($"keywords|{topCount.Value}|{s.Epoch.AttentionVersion}"));
+        }, etagSeed);
     }
 }

@@ -8,6 +8,12 @@ namespace ClassVisCloud.Analytics.Api;
 /// <summary>The samples route's columns, as JSON (default) or as an Apache Arrow IPC stream.</summary>
 public sealed record SampleColumns(string Split, long Epoch, string[] SampleIds, bool IntegerIds, int[] Label, int[] Predicted, float[] Score, int[] Mispredictions)
 {
+    /// <summary>
+    /// What building the answer for <paramref name="samples"/> samples holds at most, either format: the columns and
+    /// counts (16 B a sample), the ids if not held yet (about 60 B), the encoding buffer and the body (about 100 B).
+    /// </summary>
+    public static long EstimatedBytes(int samples) => samples * 200L + 1024 * 1024;
+
     public byte[] ToJson()
     {
         var buffer = new MemoryStream(SampleIds.Length * 48 + 256);

@@ -5,32 +5,40 @@ using ClassVisCloud.Analytics.Storage;
 namespace ClassVisCloud.Analytics.Dynamics;
 
 /// <summary>GET …/epochs/{epoch}/dynamics and GET …/epochs/{epoch}/suspects: per-sample training dynamics over the logged epochs ≤ E.</summary>
-public sealed class DynamicsApi(StorageClients storage, DynamicsStates states, SampleSets sampleSets)
+/// <remarks>
+/// Both compare their ETag with the request's If-None-Match before any state is computed; the dynamics answers of
+/// a million samples are kept by ETag and built once however many ask at once (<see cref="AnswerCache"/>).
+/// </remarks>
+public sealed class DynamicsApi(StorageClients storage, DynamicsStates states, SampleSets sampleSets, AnswerCache answers)
 {
     public const int MaxSuspects = 10_000;
 
-    public async Task<ApiResponse> DynamicsAsync(string? run, string? epoch, string? split, string? format, CancellationToken cancellationToken = default)
+    public async Task<ApiResponse> DynamicsAsync(string? run, string? epoch, string? split, string? format, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
     {
         var arrow = ApiArguments.Arrow(format);
         if (arrow.Problem is { } badFormat) return badFormat;
         var selection = await EpochSelection.ResolveAsync(storage, run, epoch, split, cancellationToken);
         if (selection.Problem is { } problem) return problem;
         var s = selection.Value;
-        var state = await states.AtAsync(s.View, s.Split, s.Epoch.Epoch, cancellationToken);
-        var data = SampleDynamics.From(state, s.Split, s.Epoch.IntegerIds, await IdsAsync(s, state, cancellationToken), s.Summary.SetHash);
-        var etag = s.ETagSeed("dynamics", history: true);
-        return arrow.Value
-            ? ApiResponse.FromBytes(200, DynamicsEncoder.ToArrow(data), ApiResponse.ArrowType, etag)
-            : ApiResponse.FromBytes(200, DynamicsEncoder.ToJson(data), ApiResponse.JsonType, etag);
+        var contentType = arrow.Value ? ApiResponse.ArrowType : ApiResponse.JsonType;
+        var etag = ApiResponse.ETagFor(s.ETagSeed("dynamics", history: true), contentType);
+        if (ApiResponse.Matches(etag, ifNoneMatch)) return ApiResponse.NotModified(etag);
+        return await answers.GetOrBuildAsync(etag, contentType, DynamicsEncoder.EstimatedBytes(s.Summary.Samples), async ct =>
+        {
+            var state = await states.AtAsync(s.View, s.Split, s.Epoch.Epoch, ct);
+            var data = SampleDynamics.From(state, s.Split, s.Epoch.IntegerIds, await IdsAsync(s, state, ct), s.Summary.SetHash);
+            return arrow.Value ? DynamicsEncoder.ToArrow(data) : DynamicsEncoder.ToJson(data);
+        }, cancellationToken);
     }
 
-    public async Task<ApiResponse> SuspectsAsync(string? run, string? epoch, string? split, string? limit, CancellationToken cancellationToken = default)
+    public async Task<ApiResponse> SuspectsAsync(string? run, string? epoch, string? split, string? limit, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
     {
         var count = ApiArguments.Count(limit, "limit", 100, MaxSuspects);
         if (count.Problem is { } badLimit) return badLimit;
         var selection = await EpochSelection.ResolveAsync(storage, run, epoch, split, cancellationToken);
         if (selection.Problem is { } problem) return problem;
         var s = selection.Value;
+        if (ApiResponse.Unchanged(s.ETagSeed($"suspects|{count.Value}", history: true), ApiResponse.JsonType, ifNoneMatch) is { } unchanged) return unchanged;
         var state = await states.AtAsync(s.View, s.Split, s.Epoch.Epoch, cancellationToken);
         var (top, total) = SuspectRanking.Rank(state, await IdsAsync(s, state, cancellationToken), s.Summary.SetHash, count.Value);
         var names = s.View.ClassNames;

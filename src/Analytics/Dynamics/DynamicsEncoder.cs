@@ -10,6 +10,12 @@ namespace ClassVisCloud.Analytics.Dynamics;
 /// <summary>The dynamics route's columns as JSON (default) or as an Apache Arrow IPC stream; firstLearned is null when none.</summary>
 public static class DynamicsEncoder
 {
+    /// <summary>
+    /// What building the answer for <paramref name="samples"/> samples holds at most, either format: the state and the
+    /// columns (about 150 B a sample), the JSON fragments, their joined copy and the body (about 80 B each).
+    /// </summary>
+    public static long EstimatedBytes(int samples) => samples * 400L + 1024 * 1024;
+
     /// <summary>Each column is written on its own (in parallel: a million rows make ~80 MB of JSON), then the object around them.</summary>
     public static byte[] ToJson(SampleDynamics data)
     {

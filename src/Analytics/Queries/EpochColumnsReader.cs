@@ -35,18 +35,6 @@ public sealed class EpochColumnsReader(StorageClients storage, ImmutableCache ca
         DecodedAsync(epoch, splitIndex, Columns.Aggregates, bytes => JsonSerializer.Deserialize<SplitAggregates>(bytes, Api.ApiResponse.Json)!,
             a => a.Classes.Length * (long)a.Classes.Length * 4 + 1024, cancellationToken);
 
-    /// <summary>An epoch version's probability matrix (N × C, row-major), whole and cached.</summary>
-    public Task<float[]> ProbabilitiesAsync(EpochRecord epoch, int splitIndex, CancellationToken cancellationToken = default) =>
-        cache.GetOrLoadAsync($"{MatrixStore.Path(epoch.Run, epoch.Epoch, epoch.Version!, splitIndex)}|float", async () =>
-        {
-            var values = ColumnCodec.DecodeFloats(await storage.Matrices.ReadAsync(MatrixStore.Path(epoch.Run, epoch.Epoch, epoch.Version!, splitIndex), cancellationToken));
-            return (values, values.Length * 4L);
-        });
-
-    /// <summary>Rows of the probability matrix, by ranged reads of just those bytes.</summary>
-    public Task<byte[]> ProbabilityRowsAsync(EpochRecord epoch, int splitIndex, long offset, int length, CancellationToken cancellationToken = default) =>
-        storage.Matrices.ReadRangeAsync(MatrixStore.Path(epoch.Run, epoch.Epoch, epoch.Version!, splitIndex), offset, length, cancellationToken);
-
     /// <summary>Bytes [offset, offset+length) of a column, without reading all of it (e.g. one sample's values).</summary>
     public Task<byte[]> RangeAsync(EpochRecord epoch, int splitIndex, string column, long offset, int length, CancellationToken cancellationToken = default) =>
         storage.Data.ReadRangeAsync(Layout.DataPartition(epoch.Run, epoch.Epoch, epoch.Version!), Layout.SplitColumn(splitIndex, column), offset, length, cancellationToken);

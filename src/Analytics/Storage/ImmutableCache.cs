@@ -5,19 +5,27 @@ namespace ClassVisCloud.Analytics.Storage;
 /// <summary>
 /// A bounded in-memory cache for data that never changes once written: epoch versions and id lists
 /// are named by content, so a cached value is never stale. Evicts the least recently used entries
-/// past a byte budget.
+/// past a byte budget. One load per key however many ask at once (single-flight).
 /// </summary>
 public sealed class ImmutableCache(long budgetBytes = 512L * 1024 * 1024)
 {
-    sealed record Entry(object Value, long Bytes)
+    sealed class Entry(object value, long bytes)
     {
+        public object Value => value;
+        public long Bytes = bytes;
         public long LastUsed;
     }
 
     readonly ConcurrentDictionary<string, Entry> entries = new();
-    readonly ConcurrentDictionary<string, Lazy<Task<(object, long)>>> loading = new();
+    readonly ConcurrentDictionary<string, Lazy<Task<object>>> loading = new();
+    readonly object evicting = new();
     long totalBytes;
     long clock;
+
+    public long BudgetBytes => budgetBytes;
+
+    /// <summary>Bytes held now (the sizes the loads reported).</summary>
+    public long TotalBytes => Interlocked.Read(ref totalBytes);
 
     /// <summary>A value already loaded, without loading it (e.g. to find the newest of several usable entries).</summary>
     public bool TryGet<T>(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) where T : class
@@ -27,35 +35,67 @@ public sealed class ImmutableCache(long budgetBytes = 512L * 1024 * 1024)
         return value is not null;
     }
 
-    public async Task<T> GetOrLoadAsync<T>(string key, Func<Task<(T Value, long Bytes)>> load) where T : class
+    /// <summary>
+    /// The value of <paramref name="key"/>, loaded once however many ask at once. The load runs to its end even
+    /// when a caller stops waiting (<paramref name="waitCancellation"/>): the others, and the cache, still want it.
+    /// </summary>
+    public async Task<T> GetOrLoadAsync<T>(string key, Func<Task<(T Value, long Bytes)>> load, CancellationToken waitCancellation = default) where T : class
     {
         if (entries.TryGetValue(key, out var hit))
         {
             hit.LastUsed = Interlocked.Increment(ref clock);
             return (T)hit.Value;
         }
-        // One load per key even when many requests ask at once.
-        var lazy = loading.GetOrAdd(key, _ => new Lazy<Task<(object, long)>>(async () => { var (v, b) = await load(); return (v, b); }));
+        Lazy<Task<object>>? mine = null;
+        mine = new Lazy<Task<object>>(() => LoadAsync(key, load, mine!));
+        var task = loading.GetOrAdd(key, mine).Value;
+        return (T)await (waitCancellation.CanBeCanceled ? task.WaitAsync(waitCancellation) : task);
+    }
+
+    async Task<object> LoadAsync<T>(string key, Func<Task<(T Value, long Bytes)>> load, Lazy<Task<object>> self) where T : class
+    {
         try
         {
-            var (value, bytes) = await lazy.Value;
-            if (entries.TryAdd(key, new Entry(value, bytes) { LastUsed = Interlocked.Increment(ref clock) }))
-            {
-                Interlocked.Add(ref totalBytes, bytes);
-                Evict();
-            }
-            return (T)value;
+            var (value, bytes) = await load();
+            Add(key, value, bytes);
+            return value;
         }
-        finally { loading.TryRemove(key, out _); }
+        finally { loading.TryRemove(new KeyValuePair<string, Lazy<Task<object>>>(key, self)); }
+    }
+
+    /// <summary>Keeps a value loaded by other means (e.g. one of several chunks a single read brought); false when the key is held already.</summary>
+    public bool Add(string key, object value, long bytes)
+    {
+        if (!entries.TryAdd(key, new Entry(value, bytes) { LastUsed = Interlocked.Increment(ref clock) })) return false;
+        Interlocked.Add(ref totalBytes, bytes);
+        Evict();
+        return true;
+    }
+
+    /// <summary>Counts more bytes against an entry that grew (an answer that gained a compressed form); nothing if it is gone.</summary>
+    public void Grow(string key, long bytes)
+    {
+        lock (evicting)
+        {
+            if (!entries.TryGetValue(key, out var entry)) return;
+            entry.Bytes += bytes;
+            Interlocked.Add(ref totalBytes, bytes);
+        }
+        Evict();
     }
 
     void Evict()
     {
         if (Interlocked.Read(ref totalBytes) <= budgetBytes) return;
-        foreach (var (key, entry) in entries.OrderBy(e => e.Value.LastUsed))
+        lock (evicting)
         {
-            if (Interlocked.Read(ref totalBytes) <= budgetBytes * 3 / 4) break;
-            if (entries.TryRemove(key, out var removed)) Interlocked.Add(ref totalBytes, -removed.Bytes);
+            if (Interlocked.Read(ref totalBytes) <= budgetBytes) return;
+            foreach (var (key, entry) in entries.ToArray().OrderBy(e => e.Value.LastUsed))
+            {
+                if (Interlocked.Read(ref totalBytes) <= budgetBytes * 3 / 4) break;
+                // Under the lock Grow takes: an entry is removed with the size it had, and a Grow after finds none.
+                if (entries.TryRemove(new KeyValuePair<string, Entry>(key, entry))) Interlocked.Add(ref totalBytes, -entry.Bytes);
+            }
         }
     }
 }

@@ -13,5 +13,5 @@ public sealed class GetConfusionGrowth(ConfusionApi api)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/confusion-growth")] HttpRequest request,
         string run,
         CancellationToken cancellationToken) =>
-        new ApiResult(await api.GrowthAsync(run, request.Query("split"), request.Query("k"), request.Query("top"), cancellationToken));
+        new ApiResult(await api.GrowthAsync(run, request.Query("split"), request.Query("k"), request.Query("top"), request.IfNoneMatch(), cancellationToken));
 }

@@ -13,5 +13,5 @@ public sealed class GetConfusionOverTime(ConfusionApi api)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/confusion-over-time")] HttpRequest request,
         string run,
         CancellationToken cancellationToken) =>
-        new ApiResult(await api.OverTimeAsync(run, request.Query("split"), request.Query("top"), cancellationToken));
+        new ApiResult(await api.OverTimeAsync(run, request.Query("split"), request.Query("top"), request.IfNoneMatch(), cancellationToken));
 }

@@ -13,5 +13,5 @@ public sealed class GetEpochSuspects(DynamicsApi api)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/epochs/{epoch}/suspects")] HttpRequest request,
         string run, string epoch,
         CancellationToken cancellationToken) =>
-        new ApiResult(await api.SuspectsAsync(run, epoch, request.Query("split"), request.Query("limit"), cancellationToken));
+        new ApiResult(await api.SuspectsAsync(run, epoch, request.Query("split"), request.Query("limit"), request.IfNoneMatch(), cancellationToken));
 }

@@ -13,5 +13,5 @@ public sealed class GetEpochClasses(EpochApi api)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/epochs/{epoch}/classes")] HttpRequest request,
         string run, string epoch,
         CancellationToken cancellationToken) =>
-        new ApiResult(await api.ClassesAsync(run, epoch, request.Query("split"), cancellationToken));
+        new ApiResult(await api.ClassesAsync(run, epoch, request.Query("split"), request.IfNoneMatch(), cancellationToken));
 }

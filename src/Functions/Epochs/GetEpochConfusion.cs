@@ -13,5 +13,5 @@ public sealed class GetEpochConfusion(EpochApi api)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/epochs/{epoch}/confusion")] HttpRequest request,
         string run, string epoch,
         CancellationToken cancellationToken) =>
-        new ApiResult(await api.ConfusionAsync(run, epoch, request.Query("split"), cancellationToken));
+        new ApiResult(await api.ConfusionAsync(run, epoch, request.Query("split"), request.IfNoneMatch(), cancellationToken));
 }

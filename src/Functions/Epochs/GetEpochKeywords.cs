@@ -13,5 +13,5 @@ public sealed class GetEpochKeywords(SampleApi api)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/epochs/{epoch}/keywords")] HttpRequest request,
         string run, string epoch,
         CancellationToken cancellationToken) =>
-        new ApiResult(await api.KeywordsAsync(run, epoch, request.Query("split"), request.Query("top"), cancellationToken));
+        new ApiResult(await api.KeywordsAsync(run, epoch, request.Query("split"), request.Query("top"), request.IfNoneMatch(), cancellationToken));
 }

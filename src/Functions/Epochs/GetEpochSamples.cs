@@ -13,5 +13,5 @@ public sealed class GetEpochSamples(EpochApi api)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/epochs/{epoch}/samples")] HttpRequest request,
         string run, string epoch,
         CancellationToken cancellationToken) =>
-        new ApiResult(await api.SamplesAsync(run, epoch, request.Query("split"), request.Query("format"), cancellationToken));
+        new ApiResult(await api.SamplesAsync(run, epoch, request.Query("split"), request.Query("format"), request.IfNoneMatch(), cancellationToken));
 }

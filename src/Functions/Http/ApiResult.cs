@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using ClassVisCloud.Analytics.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +10,12 @@ namespace ClassVisCloud.Functions.Http;
 /// </summary>
 public sealed class ApiResult(ApiResponse response) : IActionResult
 {
+    /// <summary>
+    /// The body goes out in slices: one write of a whole 40 MB answer would be copied whole into the server's
+    /// output buffers, once per request reading it, before the client has taken any of it.
+    /// </summary>
+    const int SliceBytes = 64 * 1024;
+
     public ApiResponse Response => response;
 
     public async Task ExecuteResultAsync(ActionContext context)
@@ -20,7 +25,7 @@ public sealed class ApiResult(ApiResponse response) : IActionResult
         {
             http.Response.Headers.ETag = etag;
             http.Response.Headers.CacheControl = "no-cache";
-            if (http.Request.Headers.IfNoneMatch.Any(value => value == etag))
+            if (ApiResponse.Matches(etag, http.Request.IfNoneMatch()))
             {
                 http.Response.StatusCode = StatusCodes.Status304NotModified;
                 return;
@@ -32,37 +37,16 @@ public sealed class ApiResult(ApiResponse response) : IActionResult
         }
         http.Response.StatusCode = response.Status;
         http.Response.ContentType = response.ContentType;
-        var body = response.Body;
-        if (body.Length >= CompressionThreshold && PreferredEncoding(http.Request) is { } encoding)
+        // Large answers are compressed by the app, the same way on every host (a kept answer once per encoding).
+        var encoding = ResponseCompression.Choose(http.Request.Headers.AcceptEncoding.ToString(), response.Body.Length);
+        var body = await response.BodyAsync(encoding, http.RequestAborted);
+        if (encoding is not null)
         {
-            body = Compress(body, encoding);
             http.Response.Headers.ContentEncoding = encoding;
             http.Response.Headers.Vary = "Accept-Encoding";
         }
         http.Response.ContentLength = body.Length;
-        await http.Response.Body.WriteAsync(body, http.RequestAborted);
-    }
-
-    /// <summary>Large answers (100,000 samples) are compressed here, the same way on every host, whatever its middleware.</summary>
-    const int CompressionThreshold = 8 * 1024;
-
-    static string? PreferredEncoding(HttpRequest request)
-    {
-        var accepted = request.Headers.AcceptEncoding.ToString();
-        if (accepted.Contains("br", StringComparison.OrdinalIgnoreCase)) return "br";
-        if (accepted.Contains("gzip", StringComparison.OrdinalIgnoreCase)) return "gzip";
-        return null;
-    }
-
-    static byte[] Compress(byte[] body, string encoding)
-    {
-        var output = new MemoryStream(body.Length / 2);
-        using (Stream compressor = encoding == "br"
-            ? new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true)
-            : new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            compressor.Write(body);
-        }
-        return output.ToArray();
+        for (var offset = 0; offset < body.Length; offset += SliceBytes)
+            await http.Response.Body.WriteAsync(body.AsMemory(offset, Math.Min(SliceBytes, body.Length - offset)), http.RequestAborted);
     }
 }

@@ -9,6 +9,10 @@ public static partial class RequestValues
     public static string? Query(this HttpRequest request, string name) =>
         request.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
 
+    /// <summary>The If-None-Match header as sent (one or several tags): answers compare it with their ETag before building anything.</summary>
+    public static string? IfNoneMatch(this HttpRequest request) =>
+        request.Headers.IfNoneMatch.Count == 0 ? null : request.Headers.IfNoneMatch.ToString();
+
     /// <summary>
     /// A sample id from its path segment. Route values keep "%2F" encoded (ASP.NET Core does not decode it in a
     /// path segment); ids may hold '/'. A segment "." or ".." never arrives (browsers, proxies and Kestrel resolve

@@ -13,5 +13,5 @@ public sealed class GetSampleAttention(SampleApi api)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/samples/{sampleId}/attention")] HttpRequest request,
         string run, string sampleId,
         CancellationToken cancellationToken) =>
-        new ApiResult(await api.AttentionAsync(run, RequestValues.PathValue(sampleId), request.Query("split"), request.Query("epoch"), cancellationToken));
+        new ApiResult(await api.AttentionAsync(run, RequestValues.PathValue(sampleId), request.Query("split"), request.Query("epoch"), request.IfNoneMatch(), cancellationToken));
 }

@@ -12,6 +12,7 @@ public sealed class DevHostProcess : IAsyncDisposable
     readonly ConcurrentQueue<string> output;
     public HttpClient Client { get; }
     public Uri BaseAddress { get; }
+    public int ProcessId => process.Id;
 
     DevHostProcess(Process process, ConcurrentQueue<string> output, Uri baseAddress)
     {
