@@ -60,4 +60,15 @@ public sealed record ReadContext(
     long Epoch,
     RunManifest? Manifest,
     int? KnownClassCount,
-    IReadOnlyList<string>? KnownLabelNames);
+    IReadOnlyList<string>? KnownLabelNames)
+{
+    /// <summary>Told as the score matrix fills, so the caller can ship finished rows while the rest is read.</summary>
+    public ScoreMatrixWatch? Watch { get; init; }
+}
+
+/// <summary>
+/// Follows the reader as it fills the score matrix: <paramref name="Allocated"/> gets each split's array (rows of C
+/// values, canonical order) once C is known; <paramref name="RowStored"/> (split, position) each row whose values are
+/// checked and stored. Until the read ends, a later row may still reject the file, and logits are still logits.
+/// </summary>
+public sealed record ScoreMatrixWatch(Action<IReadOnlyList<float[]>, int> Allocated, Action<int, int> RowStored);

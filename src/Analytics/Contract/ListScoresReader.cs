@@ -9,7 +9,7 @@ namespace ClassVisCloud.Analytics.Contract;
 internal static class ListScoresReader
 {
     public static Task<ScoreMatrix> ReadAsync(ParquetSource file, FileColumn column, SplitLayout layout, RowNames names,
-        ClassCountCheck classCheck, ScoreShape shape, CancellationToken cancellationToken) =>
+        ClassCountCheck classCheck, ScoreShape shape, ScoreMatrixWatch? watch, CancellationToken cancellationToken) =>
         DecodeGuard.ColumnAsync(column.Name, async () =>
         {
             var rows = new RowChecker(column.Name, layout, names, shape);
@@ -18,7 +18,7 @@ internal static class ListScoresReader
                 using (batch)
                 {
                     var lists = ScoreLists.Of(batch[0]);
-                    rows.Matrix ??= StartMatrix(lists, column.Name, layout, names, classCheck);
+                    rows.Matrix ??= StartMatrix(lists, column.Name, layout, names, classCheck, watch);
                     for (int i = 0; i < lists.Length; i++) rows.Store(lists, i);
                 }
             }
@@ -28,7 +28,8 @@ internal static class ListScoresReader
         });
 
     /// <summary>Row 0 sets C: check it against the run, then give every row its place.</summary>
-    private static ScoreMatrix StartMatrix(ScoreLists lists, string column, SplitLayout layout, RowNames names, ClassCountCheck classCheck)
+    private static ScoreMatrix StartMatrix(ScoreLists lists, string column, SplitLayout layout, RowNames names, ClassCountCheck classCheck,
+        ScoreMatrixWatch? watch)
     {
         if (lists.Length == 0) throw new ParquetFormatException("an empty batch");
         if (lists.IsNull(0)) throw new ContractViolationException($"column '{column}' is null at {names[0]}");
@@ -36,7 +37,7 @@ internal static class ListScoresReader
         if (classes == 0) throw new ContractViolationException($"column '{column}' is empty at {names[0]}");
         classCheck.Check(classes);
         ContractLimits.CheckScoreCount(layout.SplitOfRow.Length, classes);
-        return new ScoreMatrix(layout, classes);
+        return new ScoreMatrix(layout, classes, watch);
     }
 
     /// <summary>Checks one row after another (in file order) and stores it.</summary>
@@ -70,6 +71,7 @@ internal static class ListScoresReader
             if (count != classes)
                 throw new ContractViolationException($"column '{column}' has {count} values at {names[row]}; expected {classes} like row 0");
             shape.ObserveRow(row, sum, min);
+            Matrix.Stored(row);
         }
 
         private (double Sum, double Min) CopyFloats(ReadOnlySpan<float> values, Span<float> target, int row)

@@ -23,8 +23,8 @@ public static class PredictionsReader
             var classCheck = new ClassCountCheck(context);
             var shape = new ScoreShape();
             var matrix = columns.Scores is { } list
-                ? await ListScoresReader.ReadAsync(file, list, layout, names, classCheck, shape, cancellationToken)
-                : await WideScoresReader.ReadAsync(file, columns.WideScores, layout, names, classCheck, shape, cancellationToken);
+                ? await ListScoresReader.ReadAsync(file, list, layout, names, classCheck, shape, context.Watch, cancellationToken)
+                : await WideScoresReader.ReadAsync(file, columns.WideScores, layout, names, classCheck, shape, context.Watch, cancellationToken);
 
             var wideNames = columns.Scores is null ? columns.WideScores.Select(c => c.ClassName).ToList() : null;
             var labels = LabelResolver.Resolve(keys, matrix.ClassCount, context, wideNames);

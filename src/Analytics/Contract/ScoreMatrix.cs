@@ -4,12 +4,15 @@ namespace ClassVisCloud.Analytics.Contract;
 internal sealed class ScoreMatrix
 {
     private readonly SplitLayout layout;
+    private readonly ScoreMatrixWatch? watch;
 
-    public ScoreMatrix(SplitLayout layout, int classCount)
+    public ScoreMatrix(SplitLayout layout, int classCount, ScoreMatrixWatch? watch = null)
     {
         this.layout = layout;
+        this.watch = watch;
         ClassCount = classCount;
         BySplit = layout.RowsBySplit.Select(rows => new float[rows.Length * classCount]).ToArray();
+        watch?.Allocated(BySplit, classCount);
     }
 
     public int ClassCount { get; }
@@ -19,4 +22,7 @@ internal sealed class ScoreMatrix
     /// <summary>Where the scores of a file row go: an array and the offset of the row in it.</summary>
     public (float[] Array, int Offset) RowOf(int fileRow) =>
         (BySplit[layout.SplitOfRow[fileRow]], layout.PositionOfRow[fileRow] * ClassCount);
+
+    /// <summary>The file row's values are checked and in place.</summary>
+    public void Stored(int fileRow) => watch?.RowStored(layout.SplitOfRow[fileRow], layout.PositionOfRow[fileRow]);
 }

@@ -9,12 +9,12 @@ namespace ClassVisCloud.Analytics.Contract;
 internal static class WideScoresReader
 {
     public static async Task<ScoreMatrix> ReadAsync(ParquetSource file, IReadOnlyList<WideScoreColumn> columns, SplitLayout layout,
-        RowNames names, ClassCountCheck classCheck, ScoreShape shape, CancellationToken cancellationToken)
+        RowNames names, ClassCountCheck classCheck, ScoreShape shape, ScoreMatrixWatch? watch, CancellationToken cancellationToken)
     {
         classCheck.Check(columns.Count);
         int rowCount = layout.SplitOfRow.Length;
         ContractLimits.CheckScoreCount(rowCount, columns.Count);
-        var matrix = new ScoreMatrix(layout, columns.Count);
+        var matrix = new ScoreMatrix(layout, columns.Count, watch);
         double[] values = [], sums = [], mins = [];
         int start = 0;
         string what = columns.Count == 1 ? $"column '{columns[0].Column.Name}'" : "the score_<class> columns";
@@ -42,7 +42,11 @@ internal static class WideScoresReader
                     }
                     if (firstProblem is { } found)
                         throw new ContractViolationException(found.Reason);
-                    for (int i = 0; i < rows; i++) shape.ObserveRow(start + i, sums[i], mins[i]);
+                    for (int i = 0; i < rows; i++)
+                    {
+                        shape.ObserveRow(start + i, sums[i], mins[i]);
+                        matrix.Stored(start + i);
+                    }
                     start += rows;
                 }
             }

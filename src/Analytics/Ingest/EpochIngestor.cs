@@ -30,22 +30,41 @@ public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor>
         if (download is null) return IngestResult.Superseded;
 
         var version = download.Version;
+        var staging = new MatrixStaging(storage.Matrices, run, epoch, version);
+        try
+        {
+            return await ReadAndWriteAsync(blob, download, staging, stages, cancellationToken);
+        }
+        catch
+        {
+            await staging.AbandonAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Validates the whole file (its large matrices staged meanwhile), writes the version, flips the pointer.</summary>
+    async Task<IngestResult> ReadAndWriteAsync(BlobSnapshot blob, BlobDownload download, MatrixStaging staging, IngestStages stages,
+        CancellationToken cancellationToken)
+    {
+        var (run, epoch, version) = (blob.Path.Run!, blob.Path.Epoch!.Value, download.Version);
         EpochPredictions predictions;
         ReadContext context;
         try
         {
-            context = await RunContextLoader.LoadAsync(storage, run, epoch, cancellationToken);
+            context = await RunContextLoader.LoadAsync(storage, run, epoch, cancellationToken) with { Watch = staging.Watch };
             predictions = await stages.MeasureAsync(IngestStages.Read, () => PredictionsReader.ReadAsync(download.Content, context, cancellationToken));
             if (predictions.ClassCount > ushort.MaxValue)
                 throw new ContractViolationException($"scores: {predictions.ClassCount} classes; at most {ushort.MaxValue} are supported");
         }
         catch (ContractViolationException ex)
         {
+            await staging.AbandonAsync();
             await MarkFailedAsync(blob, ex.Message, cancellationToken);
             return IngestResult.Rejected(ex.Message) with { Stages = stages };
         }
 
-        var summaries = await EpochWriter.WriteAsync(storage, run, epoch, version, predictions, stages, cancellationToken);
+        if (predictions.ScoreKind == ScoreKind.Logits) await staging.RestageAsync();
+        var summaries = await EpochWriter.WriteAsync(storage, run, epoch, version, predictions, stages, staging, cancellationToken);
         if (!await BlobContent.IsCurrentAsync(storage.Container, blob, cancellationToken))
         {
             // The blob was replaced while we wrote: the newer upload's own ingest wins; ours is garbage.

@@ -14,7 +14,12 @@ public static class EpochWriter
     /// <param name="stages">Gets "compute" (derived columns, aggregates, encodings), then "matrix" (the probability
     /// blobs) and "tables" (every entity), which run at the same time, each timed from its start to its end.</param>
     public static async Task<List<SplitSummary>> WriteAsync(StorageClients storage, string run, long epoch, string version,
-        EpochPredictions predictions, IngestStages stages, CancellationToken cancellationToken)
+        EpochPredictions predictions, IngestStages stages, CancellationToken cancellationToken) =>
+        await WriteAsync(storage, run, epoch, version, predictions, stages, null, cancellationToken);
+
+    /// <param name="staging">The large matrices already staged while the file was read: committed here.</param>
+    internal static async Task<List<SplitSummary>> WriteAsync(StorageClients storage, string run, long epoch, string version,
+        EpochPredictions predictions, IngestStages stages, MatrixStaging? staging, CancellationToken cancellationToken)
     {
         var columns = new Dictionary<string, byte[]>();
         var summaries = new List<SplitSummary>();
@@ -44,7 +49,9 @@ public static class EpochWriter
             return computed;
         });
         var matrices = stages.MeasureAsync(IngestStages.Matrix, () => Task.WhenAll(splits.Select((split, s) =>
-            storage.Matrices.WriteAsync(MatrixStore.Path(run, epoch, version, s), split.Probabilities, cancellationToken))));
+            staging?.Of(s) is { } staged
+                ? staged.CommitAsync(cancellationToken)
+                : storage.Matrices.WriteAsync(MatrixStore.Path(run, epoch, version, s), split.Probabilities, cancellationToken))));
         var tables = stages.MeasureAsync(IngestStages.Tables, () => Task.WhenAll(tableWrites.Select(write => write())));
         await Task.WhenAll(matrices, tables);
         return summaries;

@@ -32,6 +32,13 @@ public sealed class MatrixStore(BlobContainerClient container)
     const long SinglePutBytes = 64L * 1024 * 1024;
 
     /// <summary>
+    /// An upload that stages blocks while <paramref name="values"/> is being filled (see <see cref="MatrixUpload"/>),
+    /// for a matrix too large for one request; null for a smaller one, which <see cref="WriteAsync"/> sends faster whole.
+    /// </summary>
+    public MatrixUpload? BeginUpload(string path, float[] values, int classCount) =>
+        (long)values.Length * sizeof(float) <= SinglePutBytes ? null : new MatrixUpload(container.GetBlockBlobClient(path), values, classCount);
+
+    /// <summary>
     /// Uploads the matrix in one request when it is small enough, else in 8 MB blocks copied from the array one at a
     /// time (four in flight), so a 280 MB matrix costs 32 MB of buffers, not a second copy of itself.
     /// </summary>
