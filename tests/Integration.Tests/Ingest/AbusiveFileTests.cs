@@ -28,18 +28,7 @@ public sealed class AbusiveFileTests
             .Field(f => f.Name("label").DataType(Int64Type.Default))
             .Field(f => f.Name("scores").DataType(new ListType(FloatType.Default)))
             .Build();
-        string path = Path.GetTempFileName();
-        try
-        {
-            using var properties = new ParquetSharp.WriterPropertiesBuilder().Compression(ParquetSharp.Compression.Zstd).Build();
-            using (var writer = new ParquetSharp.Arrow.FileWriter(path, schema, properties))
-                writer.WriteRecordBatch(new RecordBatch(schema, arrays, ids.Count));
-            return File.ReadAllBytes(path);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        return ArrowParquetFile.Write(schema, arrays, ids.Count);
     }
 
     static async Task AssertRejectedAsync(TestStorage storage, string reason)

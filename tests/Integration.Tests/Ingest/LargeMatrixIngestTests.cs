@@ -42,18 +42,7 @@ public sealed class LargeMatrixIngestTests
             .Field(f => f.Name("label").DataType(Int64Type.Default))
             .Field(f => f.Name("scores").DataType(new ListType(FloatType.Default)))
             .Build();
-        string path = Path.GetTempFileName();
-        try
-        {
-            using var properties = new ParquetSharp.WriterPropertiesBuilder().Compression(ParquetSharp.Compression.Zstd).Build();
-            using (var writer = new ParquetSharp.Arrow.FileWriter(path, schema, properties))
-                writer.WriteRecordBatch(new RecordBatch(schema, [ids.Build(), labels.Build(), scores.Build()], Rows));
-            return System.IO.File.ReadAllBytes(path);
-        }
-        finally
-        {
-            System.IO.File.Delete(path);
-        }
+        return ArrowParquetFile.Write(schema, [ids.Build(), labels.Build(), scores.Build()], Rows);
     }
 
     [Theory]
