@@ -64,6 +64,8 @@ public static class ManifestParser
             string name = item.GetString()!;
             if (string.IsNullOrWhiteSpace(name))
                 throw Fail($"classes[{index}] is empty");
+            if (name.Length > ContractLimits.MaxClassNameLength)
+                throw Fail($"classes[{index}] is '{RowNames.Quote(name)}'; a class name has at most {ContractLimits.MaxClassNameLength} characters");
             if (!indexOf.TryAdd(name, index))
                 throw Fail($"class '{name}' appears twice (classes[{indexOf[name]}] and classes[{index}])");
             if (index >= ContractLimits.MaxClasses)

@@ -86,4 +86,13 @@ public class ManifestParserTests
         var violation = Assert.Throws<ContractViolationException>(() => ManifestParser.Parse(new byte[2 << 20]));
         Assert.StartsWith("run.json: larger than", violation.Message);
     }
+
+    [Fact]
+    public void AClassNameOf256Characters_Parses_257AreRejected()
+    {
+        Assert.Equal(256, Parse($$"""{"classes": ["{{new string('a', 256)}}"]}""").Classes![0].Length);
+        var violation = Assert.Throws<ContractViolationException>(() => Parse($$"""{"classes": ["ok", "{{new string('b', 257)}}"]}"""));
+        Assert.StartsWith("run.json: classes[1] is 'bbbb", violation.Message);
+        Assert.EndsWith("(257 characters)'; a class name has at most 256 characters", violation.Message);
+    }
 }
