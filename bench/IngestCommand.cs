@@ -24,7 +24,7 @@ internal static class IngestCommand
         int[] sizes = [.. options.Get("sizes", "100000,1000000").Split(',').Select(int.Parse)];
         var classes = options.GetInt("classes", 70);
         var runs = options.GetInt("runs", 3);
-        var sweep = options.Get("sweep-seconds", "0.25");
+        var sweep = options.Get("sweep-seconds", "0.25"); // the DevHost's default
         bool each = args.Contains("--each");
         var dir = options.Get("dir", Path.Combine(Path.GetTempPath(), "classviscloud-bench"));
         Directory.CreateDirectory(dir);
