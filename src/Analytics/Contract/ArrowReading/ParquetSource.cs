@@ -27,23 +27,23 @@ internal sealed class ParquetSource : IDisposable
     private readonly SourceStream stream;
     private readonly Stream? spooled;
     private readonly FileReader reader;
-
+    private readonly FooterLayout footer;
     private readonly int maxRows;
 
-    private ParquetSource(SourceStream stream, Stream? spooled, FileReader reader, IReadOnlyList<FileColumn> columns, long rows, int maxRows)
+    private ParquetSource(SourceStream stream, Stream? spooled, FileReader reader, FooterLayout footer, IReadOnlyList<FileColumn> columns, int maxRows)
     {
-        this.maxRows = maxRows;
         this.stream = stream;
         this.spooled = spooled;
         this.reader = reader;
+        this.footer = footer;
+        this.maxRows = maxRows;
         Columns = columns;
-        Rows = rows;
     }
 
     public IReadOnlyList<FileColumn> Columns { get; }
 
     /// <summary>The file's row count, as its footer says (checked against its row groups when columns are read).</summary>
-    public long Rows { get; }
+    public long Rows => footer.Rows;
 
     /// <summary>The first failure of the caller's stream, rethrown as it was; nothing when the stream never failed.</summary>
     public void RethrowSourceFailure() => stream.RethrowFailure();
@@ -75,7 +75,7 @@ internal sealed class ParquetSource : IDisposable
             try
             {
                 var columns = DescribeColumns(reader);
-                return new ParquetSource(stream, spooled, reader, columns, reader.ParquetReader.FileMetaData.NumRows, maxRows);
+                return new ParquetSource(stream, spooled, reader, layout, columns, maxRows);
             }
             catch
             {
@@ -155,24 +155,19 @@ internal sealed class ParquetSource : IDisposable
 
     private FileShape ShapeOf(IReadOnlyList<FileColumn> columns)
     {
-        using var metadata = reader.ParquetReader.FileMetaData;
-        var groupRows = new long[metadata.NumRowGroups];
         var chunks = new List<ChunkShape>();
-        for (int group = 0; group < groupRows.Length; group++)
+        for (int group = 0; group < footer.RowGroupRows.Length; group++)
         {
-            using var rowGroup = reader.ParquetReader.RowGroup(group);
-            groupRows[group] = rowGroup.MetaData.NumRows;
             foreach (var column in columns)
             {
-                bool strings = column.Kind == ValueKind.String;
                 foreach (int leaf in column.Leaves)
                 {
-                    using var chunk = rowGroup.MetaData.GetColumnChunkMetaData(leaf);
-                    chunks.Add(new ChunkShape(column.Name, group, chunk.NumValues, chunk.TotalCompressedSize, chunk.TotalUncompressedSize, strings));
+                    var claim = footer.Chunks[group][leaf];
+                    chunks.Add(new ChunkShape(column.Name, group, claim.Values, claim.CompressedBytes, claim.UncompressedBytes, column.Kind == ValueKind.String));
                 }
             }
         }
-        return new FileShape(stream.Length, metadata.NumRows, groupRows, chunks, maxRows);
+        return new FileShape(stream.Length, footer.Rows, footer.RowGroupRows, chunks, maxRows);
     }
 
     private static async Task<Stream> SpoolAsync(Stream source, CancellationToken cancellationToken)
