@@ -1,3 +1,4 @@
+using ClassVisCloud.Api;
 using ClassVisCloud.Analytics;
 using ClassVisCloud.Analytics.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ internal sealed class BenchStorage : IAsyncDisposable
     public static BenchStorage Create(string prefix)
     {
         var options = new StorageOptions { ConnectionString = ConnectionString, Container = $"bench-{prefix}", TablePrefix = $"b{prefix}" };
-        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddClassVisCloudAnalytics(options).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddClassVisCloudApi(options).BuildServiceProvider();
         return new BenchStorage { Services = services, Options = options };
     }
 

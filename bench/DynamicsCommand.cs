@@ -1,3 +1,4 @@
+using ClassVisCloud.Api;
 using System.Diagnostics;
 using ClassVisCloud.Analytics.Dynamics;
 using ClassVisCloud.Analytics.Ingest;
@@ -155,7 +156,7 @@ internal static class DynamicsCommand
 
     /// <summary>Another instance of the app on the same storage: its own cache, as a second Functions host would have.</summary>
     static ServiceProvider Instance(BenchStorage bench) =>
-        new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddClassVisCloudAnalytics(bench.Options).BuildServiceProvider();
+        new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddClassVisCloudApi(bench.Options).BuildServiceProvider();
 
     /// <summary>Deletes the persisted state at E, so the next run computes it again.</summary>
     static async Task ForgetStateAsync(BenchStorage bench, int epoch)

@@ -1,4 +1,3 @@
-using ClassVisCloud.Analytics.Api;
 using ClassVisCloud.Analytics.Dynamics;
 using ClassVisCloud.Analytics.Ingest;
 using ClassVisCloud.Analytics.Queries;
@@ -52,7 +51,6 @@ public static class AnalyticsServices
         services.AddSingleton(provider => MemoryOptions.Read(provider.GetService<IConfiguration>()));
         services.AddSingleton(provider => new ImmutableCache(provider.GetRequiredService<MemoryOptions>().CacheBytes));
         services.AddSingleton(provider => new MemoryBudget(provider.GetRequiredService<MemoryOptions>().LoadBytes));
-        services.AddSingleton(provider => new AnswerCache(new ImmutableCache(provider.GetRequiredService<MemoryOptions>().AnswerCacheBytes), provider.GetRequiredService<MemoryBudget>()));
         services.AddSingleton<SampleSets>();
         services.AddSingleton<EpochColumnsReader>();
         services.AddSingleton<MatrixRows>();
@@ -64,9 +62,6 @@ public static class AnalyticsServices
         services.AddSingleton<ManifestIngestor>();
         services.AddSingleton<BlobIngestor>();
         services.AddSingleton<ContainerSweeper>();
-        services.AddSingleton<RunsApi>();
-        services.AddSingleton<EpochApi>();
-        services.AddSingleton<SampleApi>();
         services.AddTrainingDynamics();
         return services;
     }

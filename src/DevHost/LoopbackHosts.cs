@@ -1,5 +1,5 @@
 using System.Net;
-using ClassVisCloud.Analytics.Api;
+using ClassVisCloud.Api;
 using ClassVisCloud.Functions.Http;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,4 +1,5 @@
 using ClassVisCloud.Analytics;
+using ClassVisCloud.Api;
 using ClassVisCloud.DevHost;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,7 +8,7 @@ if (builder.WebHost.UseLoopbackOnly(builder.Configuration) is { } refused)
     Console.Error.WriteLine(refused);
     return 2;
 }
-builder.Services.AddClassVisCloudAnalytics(AnalyticsServices.ReadStorageOptions(builder.Configuration), AnalyticsServices.ReadIngestOptions(builder.Configuration));
+builder.Services.AddClassVisCloudApi(AnalyticsServices.ReadStorageOptions(builder.Configuration), AnalyticsServices.ReadIngestOptions(builder.Configuration));
 builder.Services.AddHostedService<SweepLoop>();
 builder.AddTestFaults();
 

@@ -1,4 +1,5 @@
 using ClassVisCloud.Analytics;
+using ClassVisCloud.Api;
 using ClassVisCloud.Functions.Http;
 using ClassVisCloud.Functions.Ingest;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -7,6 +8,6 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<ExceptionMiddleware>();
-builder.Services.AddClassVisCloudAnalytics(AnalyticsServices.ReadStorageOptions(builder.Configuration), AnalyticsServices.ReadIngestOptions(builder.Configuration));
+builder.Services.AddClassVisCloudApi(AnalyticsServices.ReadStorageOptions(builder.Configuration), AnalyticsServices.ReadIngestOptions(builder.Configuration));
 builder.Services.AddSweepAtStart();
 builder.Build().Run();

@@ -11,8 +11,6 @@ public static class DynamicsServices
         services.AddSingleton<DynamicsCheckpoints>();
         services.AddSingleton<DynamicsStates>();
         services.AddSingleton<DynamicsWarmer>();
-        services.AddSingleton<DynamicsApi>();
-        services.AddSingleton<ConfusionApi>();
         return services;
     }
 }

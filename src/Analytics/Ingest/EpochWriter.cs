@@ -8,7 +8,7 @@ namespace ClassVisCloud.Analytics.Ingest;
 /// <summary>Writes one version of one epoch: packed columns, shared id lists and the "wrong" bitmaps.</summary>
 public static class EpochWriter
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     /// <summary>Writes everything the version needs and returns the per-split summaries for the epoch row.</summary>
     /// <param name="stages">Gets "compute" (derived columns, aggregates, encodings), then "matrix" (the probability

@@ -32,7 +32,7 @@ public sealed class EpochColumnsReader(StorageClients storage, ImmutableCache ca
 
     /// <summary>The split's exact aggregates (counts, confusion matrix, histograms) stored with the version.</summary>
     public Task<SplitAggregates> AggregatesAsync(EpochRecord epoch, int splitIndex, CancellationToken cancellationToken = default) =>
-        DecodedAsync(epoch, splitIndex, Columns.Aggregates, bytes => JsonSerializer.Deserialize<SplitAggregates>(bytes, Api.ApiResponse.Json)!,
+        DecodedAsync(epoch, splitIndex, Columns.Aggregates, bytes => JsonSerializer.Deserialize<SplitAggregates>(bytes, StoredJson.Options)!,
             a => a.Classes.Length * (long)a.Classes.Length * 4 + 1024, cancellationToken);
 
     /// <summary>Bytes [offset, offset+length) of a column, without reading all of it (e.g. one sample's values).</summary>

@@ -1,4 +1,4 @@
-using ClassVisCloud.Analytics.Api;
+using ClassVisCloud.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 

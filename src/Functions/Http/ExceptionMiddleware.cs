@@ -1,4 +1,4 @@
-using ClassVisCloud.Analytics.Api;
+using ClassVisCloud.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;

@@ -1,4 +1,4 @@
-using ClassVisCloud.Analytics.Api;
+using ClassVisCloud.Api;
 using ClassVisCloud.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,3 @@
-using ClassVisCloud.Analytics.Api;
 using ClassVisCloud.Analytics.Contract;
 using ClassVisCloud.Analytics.Tests.Contract.TestFiles;
 using Parquet;

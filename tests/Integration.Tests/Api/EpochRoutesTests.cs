@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Apache.Arrow.Ipc;
 using ClassVisCloud.Analytics;
-using ClassVisCloud.Analytics.Api;
+using ClassVisCloud.Api;
 using ClassVisCloud.Analytics.Dynamics;
 using ClassVisCloud.Analytics.Storage;
 using ClassVisCloud.Functions.Dynamics;
@@ -98,7 +98,7 @@ public sealed class EpochRoutesTests(RealRunFixture fixture)
         var samples = await Samples("7", "format=arrow");
         var dynamics = await FunctionCall.GetAsync("", r => Storage.Function<GetEpochDynamics>().Run(r, RealRun.Name, "7", default));
         // A new instance (nothing cached) over the same storage.
-        await using var fresh = new ServiceCollection().AddLogging().AddClassVisCloudAnalytics(Storage.Options).BuildServiceProvider();
+        await using var fresh = new ServiceCollection().AddLogging().AddClassVisCloudApi(Storage.Options).BuildServiceProvider();
         var again = await fresh.GetRequiredService<EpochApi>().SamplesAsync(RealRun.Name, "7", null, "arrow", $"\"other\", {samples.Headers.ETag}");
         var dynamicsAgain = await fresh.GetRequiredService<DynamicsApi>().DynamicsAsync(RealRun.Name, "7", null, null, dynamics.Headers.ETag.ToString());
         Assert.Equal((304, samples.Headers.ETag.ToString()), (again.Status, again.ETag));

@@ -1,3 +1,4 @@
+using ClassVisCloud.Api;
 using System.Text;
 using System.Text.Json;
 using ClassVisCloud.Analytics;
@@ -109,7 +110,7 @@ public sealed class LogitsRunTests : IAsyncLifetime
         // A second instance: its own (empty) cache, the same storage; the epochs' data partitions are gone, so only
         // the persisted state can give the answer (it holds the sample ids too).
         await using var cold = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddClassVisCloudAnalytics(storage.Options).BuildServiceProvider();
+            .AddClassVisCloudApi(storage.Options).BuildServiceProvider();
         await foreach (var entity in storage.Storage.Data.Table.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey", "RowKey"]))
             await storage.Storage.Data.Table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey);
         var answer = await FunctionCall.GetAsync("split=all", r => ActivatorUtilities.CreateInstance<GetEpochDynamics>(cold).Run(r, Run, "6", default));

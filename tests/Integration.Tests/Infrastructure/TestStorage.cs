@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using ClassVisCloud.Analytics;
+using ClassVisCloud.Api;
 using ClassVisCloud.Analytics.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -32,7 +33,7 @@ public sealed class TestStorage : IAsyncDisposable
         var options = new StorageOptions { ConnectionString = ConnectionString, Container = $"runs-{id}", TablePrefix = $"t{id}" };
         var collection = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddClassVisCloudAnalytics(options, ingest);
+            .AddClassVisCloudApi(options, ingest);
         configure?.Invoke(collection);
         var services = collection.BuildServiceProvider();
         var storage = new TestStorage { Services = services, Options = options };

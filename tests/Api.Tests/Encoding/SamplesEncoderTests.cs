@@ -1,8 +1,8 @@
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
-using ClassVisCloud.Analytics.Api;
+using ClassVisCloud.Api;
 
-namespace ClassVisCloud.Analytics.Tests.Api;
+namespace ClassVisCloud.Api.Tests.Encoding;
 
 public sealed class SamplesEncoderTests
 {

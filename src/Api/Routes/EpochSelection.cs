@@ -1,7 +1,7 @@
 using ClassVisCloud.Analytics.Queries;
 using ClassVisCloud.Analytics.Storage;
 
-namespace ClassVisCloud.Analytics.Api;
+namespace ClassVisCloud.Api;
 
 /// <summary>A request's run, epoch and split, checked: the epoch is complete (ok) and has the split.</summary>
 public sealed record EpochSelection(RunView View, EpochRecord Epoch, string Split, int SplitIndex)

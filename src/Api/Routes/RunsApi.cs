@@ -2,7 +2,7 @@ using ClassVisCloud.Analytics.Ingest;
 using ClassVisCloud.Analytics.Queries;
 using ClassVisCloud.Analytics.Storage;
 
-namespace ClassVisCloud.Analytics.Api;
+namespace ClassVisCloud.Api;
 
 /// <summary>GET /api/runs, GET /api/runs/{run} and GET /api/ingests.</summary>
 public sealed class RunsApi(StorageClients storage, IngestLedger ledger)

@@ -3,7 +3,7 @@ using ClassVisCloud.Analytics.Compute;
 using ClassVisCloud.Analytics.Queries;
 using ClassVisCloud.Analytics.Storage;
 
-namespace ClassVisCloud.Analytics.Api;
+namespace ClassVisCloud.Api;
 
 /// <summary>
 /// The per-epoch routes: samples, classes, confusion, scores. Answers with an ETag compare it with the request's

@@ -2,8 +2,9 @@ using System.Text.Json;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using ClassVisCloud.Analytics.Dynamics;
+using ClassVisCloud.Analytics.Tests.Dynamics;
 
-namespace ClassVisCloud.Analytics.Tests.Dynamics;
+namespace ClassVisCloud.Api.Tests.Encoding;
 
 public sealed class DynamicsEncoderTests
 {

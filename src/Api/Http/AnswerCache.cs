@@ -1,6 +1,6 @@
 using ClassVisCloud.Analytics.Storage;
 
-namespace ClassVisCloud.Analytics.Api;
+namespace ClassVisCloud.Api;
 
 /// <summary>
 /// Encoded answers about immutable epoch versions, by ETag (which names every version an answer depends on, and

@@ -1,7 +1,7 @@
-using ClassVisCloud.Analytics.Api;
+using ClassVisCloud.Api;
 using ClassVisCloud.Analytics.Storage;
 
-namespace ClassVisCloud.Analytics.Tests.Api;
+namespace ClassVisCloud.Api.Tests.Http;
 
 public sealed class AnswerCacheTests
 {

@@ -1,8 +1,8 @@
-using ClassVisCloud.Analytics.Api;
+using ClassVisCloud.Analytics.Dynamics;
 using ClassVisCloud.Analytics.Queries;
 using ClassVisCloud.Analytics.Storage;
 
-namespace ClassVisCloud.Analytics.Dynamics;
+namespace ClassVisCloud.Api;
 
 /// <summary>GET …/confusion-over-time and GET …/confusion-growth: confusion pairs across a split's logged epochs, from each epoch's stored aggregates.</summary>
 public sealed class ConfusionApi(StorageClients storage, EpochColumnsReader columns)

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 
-namespace ClassVisCloud.Analytics.Api;
+namespace ClassVisCloud.Api;
 
 /// <summary>Sample ids as the API sends them: numbers when the file's ids were integers, else strings.</summary>
 public static class SampleIdColumn

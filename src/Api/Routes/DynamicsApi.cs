@@ -1,8 +1,8 @@
-using ClassVisCloud.Analytics.Api;
+using ClassVisCloud.Analytics.Dynamics;
 using ClassVisCloud.Analytics.Queries;
 using ClassVisCloud.Analytics.Storage;
 
-namespace ClassVisCloud.Analytics.Dynamics;
+namespace ClassVisCloud.Api;
 
 /// <summary>GET …/epochs/{epoch}/dynamics and GET …/epochs/{epoch}/suspects: per-sample training dynamics over the logged epochs ≤ E.</summary>
 /// <remarks>

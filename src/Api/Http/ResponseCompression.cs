@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace ClassVisCloud.Analytics.Api;
+namespace ClassVisCloud.Api;
 
 /// <summary>
 /// Large answers (100,000 samples) are compressed by the app itself, the same way on every host whatever its

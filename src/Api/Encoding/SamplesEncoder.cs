@@ -3,7 +3,7 @@ using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
 
-namespace ClassVisCloud.Analytics.Api;
+namespace ClassVisCloud.Api;
 
 /// <summary>The samples route's columns, as JSON (default) or as an Apache Arrow IPC stream.</summary>
 public sealed record SampleColumns(string Split, long Epoch, string[] SampleIds, bool IntegerIds, int[] Label, int[] Predicted, float[] Score, int[] Mispredictions)

@@ -3,7 +3,7 @@ using ClassVisCloud.Analytics.Compute;
 using ClassVisCloud.Analytics.Queries;
 using ClassVisCloud.Analytics.Storage;
 
-namespace ClassVisCloud.Analytics.Api;
+namespace ClassVisCloud.Api;
 
 /// <summary>One sample across epochs (history), its attention, and the per-class keywords of an epoch.</summary>
 public sealed class SampleApi(StorageClients storage, ImmutableCache cache, EpochColumnsReader columns, SampleSets sampleSets)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ClassVisCloud.Analytics.Storage;
 
-namespace ClassVisCloud.Analytics.Api;
+namespace ClassVisCloud.Api;
 
 /// <summary>The compressed forms of a kept answer: each made once, under the memory budget, and counted with the answer.</summary>
 internal sealed class CompressedForms(ImmutableCache answers, string key, MemoryBudget budget)

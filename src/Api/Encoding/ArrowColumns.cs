@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Apache.Arrow;
 
-namespace ClassVisCloud.Analytics.Api;
+namespace ClassVisCloud.Api;
 
 /// <summary>
 /// Arrow arrays built straight from their buffers (one copy of each array), not value by value through builders:

@@ -1,11 +1,11 @@
-using ClassVisCloud.Analytics.Api;
+using ClassVisCloud.Analytics.Dynamics;
 using System.Globalization;
 using System.Text.Json;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
 
-namespace ClassVisCloud.Analytics.Dynamics;
+namespace ClassVisCloud.Api;
 
 /// <summary>The dynamics route's columns as JSON (default) or as an Apache Arrow IPC stream; firstLearned is null when none.</summary>
 public static class DynamicsEncoder

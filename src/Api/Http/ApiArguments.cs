@@ -1,7 +1,7 @@
 using System.Globalization;
 using ClassVisCloud.Analytics.Ingest;
 
-namespace ClassVisCloud.Analytics.Api;
+namespace ClassVisCloud.Api;
 
 /// <summary>Validation of everything a URL or body carries, before any of it reaches a query.</summary>
 public static class ApiArguments

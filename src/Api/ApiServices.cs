@@ -1,0 +1,23 @@
+using ClassVisCloud.Analytics;
+using ClassVisCloud.Analytics.Ingest;
+using ClassVisCloud.Analytics.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClassVisCloud.Api;
+
+/// <summary>Registers the domain and the HTTP layer over it, once, for the Functions app and the DevHost alike.</summary>
+public static class ApiServices
+{
+    public static IServiceCollection AddClassVisCloudApi(this IServiceCollection services, StorageOptions options, IngestOptions? ingest = null)
+    {
+        services.AddClassVisCloudAnalytics(options, ingest);
+        // Encoded answers get a byte budget of their own (Memory__AnswerCacheMiB), apart from the domain's cache.
+        services.AddSingleton(provider => new AnswerCache(new ImmutableCache(provider.GetRequiredService<MemoryOptions>().AnswerCacheBytes), provider.GetRequiredService<MemoryBudget>()));
+        services.AddSingleton<RunsApi>();
+        services.AddSingleton<EpochApi>();
+        services.AddSingleton<SampleApi>();
+        services.AddSingleton<DynamicsApi>();
+        services.AddSingleton<ConfusionApi>();
+        return services;
+    }
+}
