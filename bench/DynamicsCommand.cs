@@ -95,7 +95,7 @@ internal static class DynamicsCommand
                 Run = Run, Epoch = e, Status = EpochStatus.Ok, Version = $"v{e:D4}", ClassCount = run.Classes, ScoreKind = "probabilities",
                 Splits = [new SplitSummary(Split, run.Samples, 0, 0, run.SetHash)],
             };
-            await storage.Epochs.UpsertEntityAsync(record.ToEntity());
+            await storage.Epochs.Table.UpsertEntityAsync(record.ToEntity());
         }
         await storage.Data.WriteAsync(Layout.IdsPartition(Run, run.SetHash), new Dictionary<string, byte[]> { [Columns.Ids] = ColumnCodec.EncodeStrings(run.Ids) });
         await storage.Data.WriteAsync(Layout.DataPartition(Run, run.Epochs, $"v{run.Epochs:D4}"), new Dictionary<string, byte[]>

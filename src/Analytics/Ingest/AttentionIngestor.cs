@@ -13,7 +13,7 @@ namespace ClassVisCloud.Analytics.Ingest;
 /// </summary>
 public sealed class AttentionIngestor(StorageClients storage, SampleSets sampleSets, ILogger<AttentionIngestor> logger)
 {
-    readonly EpochRows epochs = new(storage.Epochs);
+    readonly EpochRows epochs = storage.Epochs;
 
     public async Task<IngestResult> IngestAsync(BlobSnapshot blob, CancellationToken cancellationToken)
     {

@@ -167,7 +167,7 @@ public sealed class BlobIngestor(
     /// <summary>New predictions re-validate the epoch's attention file, if one was uploaded.</summary>
     async Task IngestAttentionOfAsync(BlobPath predictions, CancellationToken cancellationToken)
     {
-        var row = await new EpochRows(storage.Epochs).GetAsync(predictions.Run!, predictions.Epoch!.Value, cancellationToken);
+        var row = await storage.Epochs.GetAsync(predictions.Run!, predictions.Epoch!.Value, cancellationToken);
         if (row?.AttentionBlob is { } attentionBlob) await IngestAsync(attentionBlob, force: true, waitForLease: true, cancellationToken);
     }
 

@@ -10,7 +10,7 @@ namespace ClassVisCloud.Analytics.Ingest;
 /// </summary>
 public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor> logger)
 {
-    readonly EpochRows epochs = new(storage.Epochs);
+    readonly EpochRows epochs = storage.Epochs;
 
     public async Task<IngestResult> IngestAsync(BlobSnapshot blob, CancellationToken cancellationToken)
     {
@@ -87,7 +87,7 @@ public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor>
         }, cancellationToken));
         if (!written) return IngestResult.Ignored("a newer upload of this epoch was ingested first");
         if (previous?.Version is { } old && old != version) await EpochWriter.DeleteAsync(storage, previous, cancellationToken);
-        await new RunRecords(storage.Runs).TouchAsync(run, now, cancellationToken);
+        await storage.Runs.TouchAsync(run, now, cancellationToken);
         logger.LogInformation("Epoch {Run}/{Epoch} is version {Version} with {Samples} samples", run, epoch, version, predictions.RowCount);
         return IngestResult.Ingested(predictions.RowCount) with { Stages = stages };
     }
@@ -116,7 +116,7 @@ public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor>
             };
         }, cancellationToken);
         if (written && previous?.Version is not null) await EpochWriter.DeleteAsync(storage, previous, cancellationToken);
-        await new RunRecords(storage.Runs).TouchAsync(run, DateTimeOffset.UtcNow, cancellationToken);
+        await storage.Runs.TouchAsync(run, DateTimeOffset.UtcNow, cancellationToken);
     }
 
     /// <summary>

@@ -14,7 +14,6 @@ public sealed class ManifestIngestor(StorageClients storage)
     public async Task<IngestResult> IngestAsync(BlobSnapshot blob, CancellationToken cancellationToken)
     {
         var run = blob.Path.Run!;
-        var runs = new RunRecords(storage.Runs);
         try
         {
             if (blob.Size > MaxManifestBytes)
@@ -26,11 +25,11 @@ public sealed class ManifestIngestor(StorageClients storage)
             CheckStoredSize(manifest);
             if (manifest.Classes is { } classes)
             {
-                var ingested = (await new EpochRows(storage.Epochs).ListAsync(run, cancellationToken)).FirstOrDefault(e => e.IsOk);
+                var ingested = (await storage.Epochs.ListAsync(run, cancellationToken)).FirstOrDefault(e => e.IsOk);
                 if (ingested is not null && ingested.ClassCount != classes.Count)
                     throw new ContractViolationException($"run.json: may not change C ({classes.Count} vs {ingested.ClassCount}): it names {classes.Count} classes but the run's epochs have {ingested.ClassCount}");
             }
-            await runs.SetManifestAsync(run, manifest, DateTimeOffset.UtcNow, cancellationToken);
+            await storage.Runs.SetManifestAsync(run, manifest, DateTimeOffset.UtcNow, cancellationToken);
             return IngestResult.Ingested(0);
         }
         catch (ContractViolationException ex)
@@ -42,7 +41,7 @@ public sealed class ManifestIngestor(StorageClients storage)
     /// <summary>Rejects the manifest with a reason the run shows; the last valid manifest stays in force.</summary>
     public async Task<IngestResult> RejectAsync(BlobSnapshot blob, string reason, CancellationToken cancellationToken)
     {
-        await new RunRecords(storage.Runs).SetManifestErrorAsync(blob.Path.Run!, reason, DateTimeOffset.UtcNow, cancellationToken);
+        await storage.Runs.SetManifestErrorAsync(blob.Path.Run!, reason, DateTimeOffset.UtcNow, cancellationToken);
         return IngestResult.Rejected(reason);
     }
 

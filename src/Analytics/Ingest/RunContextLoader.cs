@@ -8,8 +8,8 @@ public static class RunContextLoader
 {
     public static async Task<ReadContext> LoadAsync(StorageClients storage, string run, long epoch, CancellationToken cancellationToken)
     {
-        var runRecord = await new RunRecords(storage.Runs).GetAsync(run, cancellationToken);
-        var others = (await new EpochRows(storage.Epochs).ListAsync(run, cancellationToken))
+        var runRecord = await storage.Runs.GetAsync(run, cancellationToken);
+        var others = (await storage.Epochs.ListAsync(run, cancellationToken))
             .Where(e => e.Epoch != epoch && e.IsOk).ToList();
         var known = others.FirstOrDefault();
         return new ReadContext(epoch, runRecord?.Manifest, known?.ClassCount,

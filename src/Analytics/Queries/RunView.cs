@@ -50,8 +50,8 @@ public sealed class RunView
 
     public static async Task<RunView> LoadAsync(StorageClients storage, string run, CancellationToken cancellationToken)
     {
-        var record = new RunRecords(storage.Runs).GetAsync(run, cancellationToken);
-        var epochs = new EpochRows(storage.Epochs).ListAsync(run, cancellationToken);
+        var record = storage.Runs.GetAsync(run, cancellationToken);
+        var epochs = storage.Epochs.ListAsync(run, cancellationToken);
         return new RunView { Run = run, Record = await record, Epochs = await epochs };
     }
 }

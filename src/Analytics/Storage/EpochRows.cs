@@ -6,6 +6,8 @@ namespace ClassVisCloud.Analytics.Storage;
 /// <summary>Reads and writes epoch rows, with optimistic concurrency on every change.</summary>
 public sealed class EpochRows(TableClient table)
 {
+    public TableClient Table => table;
+
     public async Task<EpochRecord?> GetAsync(string run, long epoch, CancellationToken cancellationToken = default)
     {
         var response = await table.GetEntityIfExistsAsync<TableEntity>(run, Layout.EpochRowKey(epoch), cancellationToken: cancellationToken);

@@ -17,6 +17,8 @@ public sealed record RunRecord(string Run, DateTimeOffset? Updated, string Manif
 /// <summary>The runs table: PartitionKey "run", RowKey = run name. Each writer merges only its own properties.</summary>
 public sealed class RunRecords(TableClient table)
 {
+    public TableClient Table => table;
+
     static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     public async Task<RunRecord?> GetAsync(string run, CancellationToken cancellationToken = default)

@@ -18,8 +18,8 @@ public sealed class StorageClients
     public required BlobContainerClient Container { get; init; }
     public required TableClient Ledger { get; init; }
     public required TableClient Ingests { get; init; }
-    public required TableClient Runs { get; init; }
-    public required TableClient Epochs { get; init; }
+    public required RunRecords Runs { get; init; }
+    public required EpochRows Epochs { get; init; }
     public required ColumnStore Data { get; init; }
     public required ColumnStore Bits { get; init; }
     /// <summary>Probability matrices, in a container of their own ("{prefix}-matrices").</summary>
@@ -28,7 +28,7 @@ public sealed class StorageClients
 
     StorageClients() { }
 
-    public IEnumerable<TableClient> Tables => [Ledger, Ingests, Runs, Epochs, Data.Table, Bits.Table];
+    public IEnumerable<TableClient> Tables => [Ledger, Ingests, Runs.Table, Epochs.Table, Data.Table, Bits.Table];
 
     public static async Task<StorageClients> CreateAsync(StorageOptions options, CancellationToken cancellationToken = default)
     {
@@ -40,8 +40,8 @@ public sealed class StorageClients
             Container = blobService.GetBlobContainerClient(options.Container),
             Ledger = tableService.GetTableClient(Name("ledger")),
             Ingests = tableService.GetTableClient(Name("ingests")),
-            Runs = tableService.GetTableClient(Name("runs")),
-            Epochs = tableService.GetTableClient(Name("epochs")),
+            Runs = new RunRecords(tableService.GetTableClient(Name("runs"))),
+            Epochs = new EpochRows(tableService.GetTableClient(Name("epochs"))),
             Data = new ColumnStore(tableService.GetTableClient(Name("data"))),
             Bits = new ColumnStore(tableService.GetTableClient(Name("bits"))),
             Matrices = new MatrixStore(blobService.GetBlobContainerClient(options.TablePrefix.ToLowerInvariant() + "-matrices")),

@@ -9,7 +9,7 @@ public sealed class RunsApi(StorageClients storage, IngestLedger ledger)
 {
     public async Task<ApiResponse> ListRunsAsync(CancellationToken cancellationToken = default)
     {
-        var records = await new RunRecords(storage.Runs).ListAsync(cancellationToken);
+        var records = await storage.Runs.ListAsync(cancellationToken);
         var views = await Task.WhenAll(records.Select(r => RunView.LoadAsync(storage, r.Run, cancellationToken)));
         var runs = views.OrderBy(v => v.Run, StringComparer.Ordinal).Select(view =>
         {

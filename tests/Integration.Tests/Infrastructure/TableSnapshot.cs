@@ -15,7 +15,7 @@ public static class TableSnapshot
     public static async Task<List<string>> TakeAsync(StorageClients storage)
     {
         var lines = new List<string>();
-        foreach (var (name, table) in new[] { ("runs", storage.Runs), ("epochs", storage.Epochs), ("data", storage.Data.Table), ("bits", storage.Bits.Table) })
+        foreach (var (name, table) in new[] { ("runs", storage.Runs.Table), ("epochs", storage.Epochs.Table), ("data", storage.Data.Table), ("bits", storage.Bits.Table) })
         {
             await foreach (var entity in table.QueryAsync<TableEntity>())
             {

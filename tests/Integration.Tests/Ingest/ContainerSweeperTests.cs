@@ -26,12 +26,12 @@ public sealed class ContainerSweeperTests
             await storage.Get<IngestLedger>().ReleaseAsync(lease!);
         }
         await storage.DeliverAsync("r1/epoch-007.parquet");
-        Assert.Equal("failed", (await new EpochRows(storage.Storage.Epochs).GetAsync("r1", 7))!.Status);
+        Assert.Equal("failed", (await storage.Storage.Epochs.GetAsync("r1", 7))!.Status);
         Assert.Equal(0, await sweeper.SweepAsync());
 
         await storage.Container.DeleteBlobAsync("r1/epoch-007.parquet");
         Assert.Equal(1, await sweeper.SweepAsync());
-        var row = await new EpochRows(storage.Storage.Epochs).GetAsync("r1", 7);
+        var row = await storage.Storage.Epochs.GetAsync("r1", 7);
         Assert.Equal("ok", row!.Status);
         Assert.Equal("r1/epoch-7.parquet", row.Blob);
     }
@@ -49,6 +49,6 @@ public sealed class ContainerSweeperTests
         Assert.Equal(0, await sweeper.SweepAsync());
         await Task.Delay(TimeSpan.FromSeconds(3.5));
         Assert.Equal(1, await sweeper.SweepAsync());
-        Assert.Equal("ok", (await new EpochRows(storage.Storage.Epochs).GetAsync("r1", 1))!.Status);
+        Assert.Equal("ok", (await storage.Storage.Epochs.GetAsync("r1", 1))!.Status);
     }
 }

@@ -34,7 +34,7 @@ public sealed class ContractRejectionTests
     {
         await using var storage = await TestStorage.CreateAsync();
         await storage.UploadAndDeliverAsync("r1/epoch-1.parquet", []);
-        var row = await new EpochRows(storage.Storage.Epochs).GetAsync("r1", 1);
+        var row = await storage.Storage.Epochs.GetAsync("r1", 1);
         Assert.Equal("failed", row!.Status);
         Assert.False(string.IsNullOrWhiteSpace(row.Error));
     }
@@ -74,13 +74,13 @@ public sealed class ContractRejectionTests
         await using var storage = await TestStorage.CreateAsync();
         await storage.UploadAndDeliverAsync("r1/epoch-7.parquet", RealRun.Read("epoch-7.parquet"));
         await storage.UploadAndDeliverAsync("r1/epoch-007.parquet", RealRun.Read("epoch-8.parquet"));
-        var row = await new EpochRows(storage.Storage.Epochs).GetAsync("r1", 7);
+        var row = await storage.Storage.Epochs.GetAsync("r1", 7);
         Assert.Equal("failed", row!.Status);
         Assert.Contains("r1/epoch-7.parquet", row.Error);
         Assert.Contains("r1/epoch-007.parquet", row.Error);
         await storage.Container.DeleteBlobAsync("r1/epoch-007.parquet");
         await storage.Get<Analytics.Ingest.ContainerSweeper>().SweepAsync();
-        row = await new EpochRows(storage.Storage.Epochs).GetAsync("r1", 7);
+        row = await storage.Storage.Epochs.GetAsync("r1", 7);
         Assert.Equal("ok", row!.Status);
         Assert.Equal("r1/epoch-7.parquet", row.Blob);
     }
@@ -147,7 +147,7 @@ public sealed class ContractRejectionTests
             new AttentionRow("f-00003", 0, 0, "hello", 1f, 1f),
             new AttentionRow("no-such-sample", 0, 0, "world", 1f, 1f));
         await storage.UploadAndDeliverAsync("r1/attention/epoch-1.parquet", attention);
-        var row = await new EpochRows(storage.Storage.Epochs).GetAsync("r1", 1);
+        var row = await storage.Storage.Epochs.GetAsync("r1", 1);
         Assert.Equal("ok", row!.Status);
         Assert.Equal("failed", row.AttentionStatus);
         Assert.Contains("sample_id", row.AttentionError);
@@ -161,11 +161,11 @@ public sealed class ContractRejectionTests
     {
         await using var storage = await TestStorage.CreateAsync();
         await storage.UploadAndDeliverAsync("r1/attention/epoch-2.parquet", RealRun.Read("attention/epoch-2.parquet"));
-        var waiting = await new EpochRows(storage.Storage.Epochs).GetAsync("r1", 2);
+        var waiting = await storage.Storage.Epochs.GetAsync("r1", 2);
         Assert.Equal("pending", waiting!.Status);
         Assert.Equal("pending", waiting.AttentionStatus);
         await storage.UploadAndDeliverAsync("r1/epoch-2.parquet", RealRun.Read("epoch-2.parquet"));
-        var done = await new EpochRows(storage.Storage.Epochs).GetAsync("r1", 2);
+        var done = await storage.Storage.Epochs.GetAsync("r1", 2);
         Assert.Equal("ok", done!.Status);
         Assert.Equal("ok", done.AttentionStatus);
     }

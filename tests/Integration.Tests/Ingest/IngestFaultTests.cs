@@ -32,7 +32,7 @@ public sealed class IngestFaultTests(ITestOutputHelper output)
         const string run = "killed", blob = "killed/epoch-1.parquet";
         await using var storage = await TestStorage.CreateAsync();
         await storage.UploadAndDeliverAsync(blob, RealRun.Read("epoch-1.parquet"));
-        var small = (await new EpochRows(storage.Storage.Epochs).GetAsync(run, 1))!;
+        var small = (await storage.Storage.Epochs.GetAsync(run, 1))!;
         var smallSamples = small.Splits.Sum(s => s.Samples);
         var large = new MemoryStream();
         await new RunWriter(new RunSpec { Samples = LargeSamples, Classes = 20, Epochs = 1, Seed = 11 }).WritePredictionsAsync(large, 1);
@@ -58,7 +58,7 @@ public sealed class IngestFaultTests(ITestOutputHelper output)
             await host.DisposeAsync();
         }
         // The kill came before the pointer flip (else this test proves nothing): readers still get the small version.
-        Assert.Equal(small.Version, (await new EpochRows(storage.Storage.Epochs).GetAsync(run, 1))!.Version);
+        Assert.Equal(small.Version, (await storage.Storage.Epochs.GetAsync(run, 1))!.Version);
 
         await using var restarted = await DevHostProcess.StartAsync(storage);
         var seen = new HashSet<int>();
@@ -123,7 +123,7 @@ public sealed class IngestFaultTests(ITestOutputHelper output)
         var record = (await storage.Get<IngestLedger>().GetAsync(blob, etag))!;
         Assert.Equal(IngestOutcome.Rejected, record.GetString("Outcome"));
         Assert.Contains("interrupted 3 times", record.GetString("Reason"));
-        var epochs = await new EpochRows(storage.Storage.Epochs).ListAsync(run);
+        var epochs = await storage.Storage.Epochs.ListAsync(run);
         Assert.Equal([EpochStatus.Ok, EpochStatus.Failed], epochs.Select(e => e.Status));
         Assert.Contains("interrupted 3 times", epochs[1].Error);
         Assert.Equal(0, await storage.Get<ContainerSweeper>().SweepAsync());

@@ -39,7 +39,7 @@ public sealed class IngestLeaseTests
         while ((await storage.Get<IngestLedger>().GetStateAsync(Blob, etag))!.IsHeld(DateTimeOffset.UtcNow)) await Task.Delay(200);
 
         await storage.DeliverAsync(Blob);
-        Assert.Equal("ok", (await new EpochRows(storage.Storage.Epochs).GetAsync("leases", 1))!.Status);
+        Assert.Equal("ok", (await storage.Storage.Epochs.GetAsync("leases", 1))!.Status);
         var record = await RecordAsync(storage, etag);
         Assert.Equal(IngestOutcome.Ingested, record.GetString("Outcome"));
         Assert.Equal(2, record.GetInt32("Attempts"));
@@ -55,7 +55,7 @@ public sealed class IngestLeaseTests
         var started = DateTime.UtcNow;
         await storage.DeliverAsync(Blob);
         Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30));
-        Assert.Equal("ok", (await new EpochRows(storage.Storage.Epochs).GetAsync("leases", 1))!.Status);
+        Assert.Equal("ok", (await storage.Storage.Epochs.GetAsync("leases", 1))!.Status);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class IngestLeaseTests
             await storage.UploadAsync(Blob, RealRun.Read("epoch-1.parquet"));
             Assert.Null(await storage.Get<BlobIngestor>().IngestAsync(Blob));
 
-            var row = await new EpochRows(storage.Storage.Epochs).GetAsync("leases", 1);
+            var row = await storage.Storage.Epochs.GetAsync("leases", 1);
             Assert.True(row is null || row.Version is null, "the pointer was flipped by a worker that had lost its lease");
             var record = await RecordAsync(storage, (await storage.Container.GetBlobClient(Blob).GetPropertiesAsync()).Value.ETag.ToString());
             Assert.Equal(IngestOutcome.Processing, record.GetString("Outcome"));

@@ -55,13 +55,13 @@ public sealed class IngestPromisesTests
     {
         await using var storage = await TestStorage.CreateAsync();
         await storage.UploadRealRunAsync(Run, ["run.json", "epoch-1.parquet", "epoch-2.parquet"]);
-        var before = await new EpochRows(storage.Storage.Epochs).GetAsync(Run, 2);
+        var before = await storage.Storage.Epochs.GetAsync(Run, 2);
         // Epoch 2's file is replaced by one with other samples, other classes and other scores.
         var other = new ClassVisCloud.RunGenerator.RunWriter(new ClassVisCloud.RunGenerator.RunSpec { Samples = 300, Classes = 20, Epochs = 2, Seed = 5 });
         var replacement = new MemoryStream();
         await other.WritePredictionsAsync(replacement, 2);
         await storage.UploadAndDeliverAsync($"{Run}/epoch-2.parquet", replacement.ToArray());
-        var after = await new EpochRows(storage.Storage.Epochs).GetAsync(Run, 2);
+        var after = await storage.Storage.Epochs.GetAsync(Run, 2);
         Assert.Equal("ok", after!.Status);
         Assert.NotEqual(before!.Version, after.Version);
         var snapshot = await TableSnapshot.TakeAsync(storage.Storage);
@@ -78,9 +78,9 @@ public sealed class IngestPromisesTests
     {
         await using var storage = await TestStorage.CreateAsync();
         await storage.UploadRealRunAsync(Run, ["run.json", "epoch-1.parquet"], deliver: false);
-        Assert.Null(await new EpochRows(storage.Storage.Epochs).GetAsync(Run, 1));
+        Assert.Null(await storage.Storage.Epochs.GetAsync(Run, 1));
         await storage.Function<SweepRunsContainer>().Run(null!, CancellationToken.None);
-        Assert.Equal("ok", (await new EpochRows(storage.Storage.Epochs).GetAsync(Run, 1))!.Status);
+        Assert.Equal("ok", (await storage.Storage.Epochs.GetAsync(Run, 1))!.Status);
         Assert.Equal(0, await storage.Get<ContainerSweeper>().SweepAsync());
     }
 
@@ -89,11 +89,11 @@ public sealed class IngestPromisesTests
     {
         await using var storage = await TestStorage.CreateAsync();
         await storage.UploadAndDeliverAsync($"{Run}/epoch-1.parquet", "not parquet at all"u8.ToArray());
-        var failed = await new EpochRows(storage.Storage.Epochs).GetAsync(Run, 1);
+        var failed = await storage.Storage.Epochs.GetAsync(Run, 1);
         Assert.Equal("failed", failed!.Status);
         Assert.Contains("Parquet", failed.Error);
         await storage.UploadAndDeliverAsync($"{Run}/epoch-1.parquet", RealRun.Read("epoch-1.parquet"));
-        Assert.Equal("ok", (await new EpochRows(storage.Storage.Epochs).GetAsync(Run, 1))!.Status);
+        Assert.Equal("ok", (await storage.Storage.Epochs.GetAsync(Run, 1))!.Status);
     }
 
     [Fact]
@@ -103,12 +103,12 @@ public sealed class IngestPromisesTests
         await storage.UploadRealRunAsync(Run, ["run.json", "epoch-1.parquet"]);
         var before = await FunctionCall.GetAsync("", r => storage.Function<GetRun>().Run(r, Run, default));
         // Write another version's data without flipping the pointer: what a crash mid-ingest leaves.
-        var row = (await new EpochRows(storage.Storage.Epochs).GetAsync(Run, 1))!;
+        var row = (await storage.Storage.Epochs.GetAsync(Run, 1))!;
         var predictions = await Analytics.Contract.PredictionsReader.ReadAsync(new MemoryStream(RealRun.Read("epoch-18.parquet")),
             new Analytics.Contract.ReadContext(18, null, null, null), default);
         await EpochWriter.WriteAsync(storage.Storage, Run, 1, "half-written", predictions, new IngestStages(), default);
         var during = await FunctionCall.GetAsync("", r => storage.Function<GetRun>().Run(r, Run, default));
         Assert.Equal(before.Json.GetProperty("epochs").GetRawText(), during.Json.GetProperty("epochs").GetRawText());
-        Assert.Equal(row.Version, (await new EpochRows(storage.Storage.Epochs).GetAsync(Run, 1))!.Version);
+        Assert.Equal(row.Version, (await storage.Storage.Epochs.GetAsync(Run, 1))!.Version);
     }
 }
