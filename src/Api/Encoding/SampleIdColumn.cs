@@ -23,7 +23,4 @@ public static class SampleIdColumn
 
     public static IArrowArray ToArrow(string[] ids, bool integerIds) =>
         integerIds ? ArrowColumns.Longs(ids.Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToArray()) : ArrowColumns.Strings(ids);
-
-    /// <summary>A JSON value for one id, for answers built from objects.</summary>
-    public static object Value(string id, bool integerIds) => integerIds ? long.Parse(id, CultureInfo.InvariantCulture) : id;
 }

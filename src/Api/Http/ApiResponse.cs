@@ -22,7 +22,7 @@ public sealed record ApiResponse(int Status, byte[] Body, string ContentType, st
         new(status, body, contentType, etagSeed is null ? null : ETagFor(etagSeed, contentType));
 
     public static ApiResponse Error(int status, string error, string? detail = null) =>
-        new(status, JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(error, detail), Json), JsonType);
+        new(status, JsonSerializer.SerializeToUtf8Bytes(new ApiError(error, detail), Json), JsonType);
 
     /// <summary>The answer to anything unexpected: never a stack trace.</summary>
     public static ApiResponse InternalError => Error(500, "internal error", "the server failed to answer; its log has the details");
@@ -64,8 +64,6 @@ public sealed record ApiResponse(int Status, byte[] Body, string ContentType, st
     }
 
     static string MakeETag(string seed) => "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)))[..32] + "\"";
-
-    sealed record ErrorBody(string Error, string? Detail);
 }
 
 /// <summary>Either the parsed value or the answer that explains why there is none.</summary>

@@ -17,12 +17,8 @@ public sealed class ConfusionApi(StorageClients storage, EpochColumnsReader colu
         if (loaded.Problem is { } problem) return problem;
         var (view, name, series) = loaded.Value;
         var names = view.ClassNames;
-        return ApiResponse.Ok(new
-        {
-            split = name,
-            epochs = series.Epochs,
-            pairs = series.LargestAtLast(count.Value).Select(p => new { @true = names[p.True], predicted = names[p.Predicted], counts = p.Counts }),
-        }, ETagSeed("confusion-over-time", count.Value, view, name));
+        return ApiResponse.Ok(new ConfusionOverTime(name, series.Epochs,
+            series.LargestAtLast(count.Value).Select(p => new ConfusionPairSeries(names[p.True], names[p.Predicted], p.Counts)).ToList()), ETagSeed("confusion-over-time", count.Value, view, name));
     }
 
     public async Task<ApiResponse> GrowthAsync(string? run, string? split, string? k, string? top, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
@@ -36,18 +32,8 @@ public sealed class ConfusionApi(StorageClients storage, EpochColumnsReader colu
         var (view, name, series) = loaded.Value;
         var window = series.LastSteps(steps.Value);
         var names = view.ClassNames;
-        return ApiResponse.Ok(new
-        {
-            split = name,
-            k = steps.Value,
-            from = window.Epochs[0],
-            to = window.Epochs[^1],
-            epochs = window.Epochs,
-            pairs = window.GrewMost(count.Value).Select(p => new
-            {
-                @true = names[p.True], predicted = names[p.Predicted], growth = p.Growth, counts = p.Counts,
-            }),
-        }, ETagSeed($"confusion-growth|{steps.Value}", count.Value, view, name));
+        return ApiResponse.Ok(new ConfusionGrowth(name, steps.Value, From: window.Epochs[0], To: window.Epochs[^1], window.Epochs,
+            window.GrewMost(count.Value).Select(p => new ConfusionPairGrowth(names[p.True], names[p.Predicted], p.Growth, p.Counts)).ToList()), ETagSeed($"confusion-growth|{steps.Value}", count.Value, view, name));
     }
 
     /// <summary>The series, or the problem, or 304 when the answer <paramref name="etagSeed"/> names is the one the client has (nothing is read then).</summary>

@@ -42,18 +42,9 @@ public sealed class DynamicsApi(StorageClients storage, DynamicsStates states, S
         var state = await states.AtAsync(s.View, s.Split, s.Epoch.Epoch, cancellationToken);
         var (top, total) = SuspectRanking.Rank(state, await IdsAsync(s, state, cancellationToken), s.Summary.SetHash, count.Value);
         var names = s.View.ClassNames;
-        return ApiResponse.Ok(new
-        {
-            split = s.Split,
-            epoch = s.Epoch.Epoch,
-            total,
-            suspects = top.Select(x => new
-            {
-                sampleId = SampleIdColumn.Value(x.SampleId, s.Epoch.IntegerIds),
-                label = x.Label, labelName = names[x.Label], likely = x.Likely, likelyName = names[x.Likely],
-                aum = x.Aum, confidence = x.Confidence, mispredictions = x.Mispredictions,
-            }),
-        }, s.ETagSeed($"suspects|{count.Value}", history: true));
+        return ApiResponse.Ok(new SuspectList(s.Split, s.Epoch.Epoch, total, top.Select(x => new Suspect(
+            new SampleIdValue(x.SampleId, s.Epoch.IntegerIds), x.Label, names[x.Label], x.Likely, names[x.Likely],
+            x.Aum, x.Confidence, x.Mispredictions)).ToList()), s.ETagSeed($"suspects|{count.Value}", history: true));
     }
 
     /// <summary>The epoch's sorted ids: the state's own when they are the same set (no read), else the stored list.</summary>

@@ -43,16 +43,9 @@ public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns,
         if (ApiResponse.Unchanged(s.ETagSeed("classes"), ApiResponse.JsonType, ifNoneMatch) is { } unchanged) return unchanged;
         var aggregates = await AggregatesAsync(s, cancellationToken);
         var names = s.View.ClassNames;
-        return ApiResponse.Ok(new
-        {
-            split = s.Split,
-            epoch = s.Epoch.Epoch,
-            classes = aggregates.Classes.Select(c => new
-            {
-                index = c.Index, name = names[c.Index], predicted = c.Predicted, correct = c.Correct, labelled = c.Labelled,
-                meanScore = c.MeanScore, scoreHistogram = c.ScoreHistogram,
-            }),
-        }, s.ETagSeed("classes"));
+        return ApiResponse.Ok(new EpochClasses(s.Split, s.Epoch.Epoch, aggregates.Classes.Select(c => new ClassStats(
+            Index: c.Index, Name: names[c.Index], Predicted: c.Predicted, Correct: c.Correct, Labelled: c.Labelled,
+            MeanScore: c.MeanScore, ScoreHistogram: c.ScoreHistogram)).ToList()), s.ETagSeed("classes"));
     }
 
     public async Task<ApiResponse> ConfusionAsync(string? run, string? epoch, string? split, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
@@ -62,7 +55,7 @@ public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns,
         var s = selection.Value;
         if (ApiResponse.Unchanged(s.ETagSeed("confusion"), ApiResponse.JsonType, ifNoneMatch) is { } unchanged) return unchanged;
         var aggregates = await AggregatesAsync(s, cancellationToken);
-        return ApiResponse.Ok(new { split = s.Split, epoch = s.Epoch.Epoch, classes = s.View.ClassNames, matrix = aggregates.Confusion }, s.ETagSeed("confusion"));
+        return ApiResponse.Ok(new Confusion(s.Split, s.Epoch.Epoch, s.View.ClassNames, aggregates.Confusion), s.ETagSeed("confusion"));
     }
 
     Task<SplitAggregates> AggregatesAsync(EpochSelection s, CancellationToken cancellationToken) =>
@@ -76,17 +69,11 @@ public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns,
         try { request = JsonSerializer.Deserialize<ScoresRequest>(body, ApiResponse.Json); }
         catch (JsonException ex) { return ApiResponse.BadRequest($"the body is not valid JSON: {ex.Message}"); }
         if (request?.SampleIds is null) return ApiResponse.BadRequest("the body needs \"sampleIds\": an array of sample ids");
-        if (request.SampleIds.Length > ApiArguments.MaxSampleIds) return ApiResponse.Error(413, "too many sample ids", $"{request.SampleIds.Length} sample ids; at most {ApiArguments.MaxSampleIds} are allowed");
-        var ids = new string[request.SampleIds.Length];
+        if (request.SampleIds.Count > ApiArguments.MaxSampleIds) return ApiResponse.Error(413, "too many sample ids", $"{request.SampleIds.Count} sample ids; at most {ApiArguments.MaxSampleIds} are allowed");
+        var ids = new string[request.SampleIds.Count];
         for (var i = 0; i < ids.Length; i++)
         {
-            var element = request.SampleIds[i];
-            ids[i] = element.ValueKind switch
-            {
-                JsonValueKind.String => element.GetString()!,
-                JsonValueKind.Number => element.GetRawText(),
-                _ => "",
-            };
+            ids[i] = request.SampleIds[i].Id;
             if (ApiArguments.CheckId(ids[i], $"sample id at index {i}") is { } bad) return bad;
         }
         var selection = await EpochSelection.ResolveAsync(storage, run, epoch, request.Split, cancellationToken);
@@ -102,8 +89,6 @@ public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns,
         // The vectors and their JSON are built under the budget (never the whole N × C matrix: the rows asked for, by ranged reads).
         using var lease = await budget.AcquireAsync(MatrixRows.EstimatedBytes(positions.Length, s.Epoch.ClassCount), cancellationToken);
         var scores = await matrixRows.ReadAsync(s.Epoch, s.SplitIndex, positions, cancellationToken);
-        return ApiResponse.Ok(new { split = s.Split, epoch = s.Epoch.Epoch, sampleIds = ids, scores });
+        return ApiResponse.Ok(new ScoreVectors(s.Split, s.Epoch.Epoch, ids, scores));
     }
-
-    sealed record ScoresRequest(string? Split, JsonElement[]? SampleIds);
 }

@@ -15,20 +15,18 @@ public sealed class RunsApi(StorageClients storage, IngestLedger ledger)
         {
             var ok = view.OkEpochs.ToList();
             var last = ok.LastOrDefault();
-            return new
-            {
-                run = view.Run,
-                name = view.Record?.Manifest?.Name ?? view.Run,
-                classes = view.ClassCount,
-                epochs = ok.Count,
-                lastEpoch = last?.Epoch,
-                samples = last?.Splits.Sum(s => s.Samples) ?? 0,
-                updated = view.Record?.Updated?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
-                status = Status(view),
-                failedEpochs = view.Epochs.Count(e => e.Status == EpochStatus.Failed),
-            };
-        });
-        return ApiResponse.Ok(new { runs });
+            return new RunListItem(
+                Run: view.Run,
+                Name: view.Record?.Manifest?.Name ?? view.Run,
+                Classes: view.ClassCount,
+                Epochs: ok.Count,
+                LastEpoch: last?.Epoch,
+                Samples: last?.Splits.Sum(s => s.Samples) ?? 0,
+                Updated: Timestamp(view.Record?.Updated),
+                Status: Status(view),
+                FailedEpochs: view.Epochs.Count(e => e.Status == EpochStatus.Failed));
+        }).ToList();
+        return ApiResponse.Ok(new RunList(runs));
     }
 
     /// <summary>pending while any epoch is pending, else failed if the last epoch failed, else ok.</summary>
@@ -44,26 +42,22 @@ public sealed class RunsApi(StorageClients storage, IngestLedger ledger)
         var view = await RunView.LoadAsync(storage, run!, cancellationToken);
         if (!view.Exists) return ApiResponse.NotFound($"no run '{run}'");
         var manifest = view.Record;
-        return ApiResponse.Ok(new
-        {
-            run = view.Run,
-            name = manifest?.Manifest?.Name ?? view.Run,
-            description = manifest?.Manifest?.Description,
-            scoreKind = view.ScoreKind,
-            classes = view.ClassNames,
-            splits = view.Splits,
-            manifest = new { status = manifest?.ManifestStatus ?? ManifestStatus.Absent, error = manifest?.ManifestError },
-            status = Status(view),
-            updated = manifest?.Updated?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
-            epochs = view.Epochs.Select(e => new
-            {
-                epoch = e.Epoch,
-                status = e.Status,
-                error = e.Error,
-                attention = e.AttentionStatus is null ? null : new { status = e.AttentionStatus, error = e.AttentionError },
-                splits = (e.IsOk ? e.Splits : []).ToDictionary(s => s.Name, s => new { samples = s.Samples, correct = s.Correct, accuracy = s.Accuracy, loss = s.Loss }),
-            }),
-        });
+        return ApiResponse.Ok(new RunDetail(
+            Run: view.Run,
+            Name: manifest?.Manifest?.Name ?? view.Run,
+            Description: manifest?.Manifest?.Description,
+            ScoreKind: view.ScoreKind,
+            Classes: view.ClassNames,
+            Splits: view.Splits,
+            Manifest: new ManifestState(manifest?.ManifestStatus ?? ManifestStatus.Absent, manifest?.ManifestError),
+            Status: Status(view),
+            Updated: Timestamp(manifest?.Updated),
+            Epochs: view.Epochs.Select(e => new EpochInfo(
+                Epoch: e.Epoch,
+                Status: e.Status,
+                Error: e.Error,
+                Attention: e.AttentionStatus is null ? null : new AttentionState(e.AttentionStatus, e.AttentionError),
+                Splits: (e.IsOk ? e.Splits : []).ToDictionary(s => s.Name, s => new SplitStats(s.Samples, s.Correct, s.Accuracy, s.Loss)))).ToList()));
     }
 
     public async Task<ApiResponse> ListIngestsAsync(string? run, string? limit, CancellationToken cancellationToken = default)
@@ -72,14 +66,12 @@ public sealed class RunsApi(StorageClients storage, IngestLedger ledger)
         var count = ApiArguments.Count(limit, "limit", 100, 1000);
         if (count.Problem is { } problem) return problem;
         var records = await ledger.ListAsync(run, count.Value, cancellationToken);
-        return ApiResponse.Ok(new
-        {
-            ingests = records.Select(r => new
-            {
-                blob = r.Blob, etag = r.ETag, outcome = r.Outcome, reason = r.Reason, run = r.Run, epoch = r.Epoch,
-                samples = r.Samples, milliseconds = r.Milliseconds, at = r.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
-                stages = r.Stages.ToDictionary(s => s.Name, s => Math.Round(s.Milliseconds)),
-            }),
-        });
+        return ApiResponse.Ok(new IngestList(records.Select(r => new IngestEntry(
+            Blob: r.Blob, Etag: r.ETag, Outcome: r.Outcome, Reason: r.Reason, Run: r.Run, Epoch: r.Epoch,
+            Samples: r.Samples, Milliseconds: r.Milliseconds, At: Timestamp(r.At)!,
+            Stages: r.Stages.ToDictionary(s => s.Name, s => Math.Round(s.Milliseconds)))).ToList()));
     }
+
+    /// <summary>ISO 8601 UTC to the millisecond, as every answer writes times.</summary>
+    static string? Timestamp(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -28,26 +28,22 @@ public sealed class SampleApi(StorageClients storage, ImmutableCache cache, Epoc
             var label = columns.RangeAsync(e, index, Columns.Labels, position * 2L, 2, cancellationToken);
             var predicted = columns.RangeAsync(e, index, Columns.Predicted, position * 2L, 2, cancellationToken);
             var score = columns.RangeAsync(e, index, Columns.Score, position * 4L, 4, cancellationToken);
-            return new HistoryPoint(e.Epoch, ColumnCodec.DecodeClasses(await label)[0], ColumnCodec.DecodeClasses(await predicted)[0], ColumnCodec.DecodeFloats(await score)[0]);
+            return new StoredPoint(e.Epoch, ColumnCodec.DecodeClasses(await label)[0], ColumnCodec.DecodeClasses(await predicted)[0], ColumnCodec.DecodeFloats(await score)[0]);
         }));
-        var points = found.OfType<HistoryPoint>().OrderBy(p => p.Epoch).ToList();
+        var points = found.OfType<StoredPoint>().OrderBy(p => p.Epoch).ToList();
         if (points.Count == 0) return ApiResponse.NotFound($"no sample '{sampleId}' in split '{splitName}' of run '{run}'");
         var names = view.ClassNames;
         var wrongSoFar = 0;
         var history = points.Select(p =>
         {
             if (p.Predicted != p.Label) wrongSoFar++;
-            return new
-            {
-                epoch = p.Epoch, predicted = p.Predicted, predictedName = names[p.Predicted], score = p.Score,
-                correct = p.Predicted == p.Label, mispredictions = wrongSoFar,
-            };
+            return new HistoryPoint(p.Epoch, p.Predicted, names[p.Predicted], p.Score, Correct: p.Predicted == p.Label, Mispredictions: wrongSoFar);
         }).ToList();
         var last = points[^1];
-        return ApiResponse.Ok(new { sampleId, split = splitName, label = last.Label, labelName = names[last.Label], history });
+        return ApiResponse.Ok(new SampleHistory(sampleId!, splitName, last.Label, names[last.Label], history));
     }
 
-    sealed record HistoryPoint(long Epoch, int Label, int Predicted, float Score);
+    sealed record StoredPoint(long Epoch, int Label, int Predicted, float Score);
 
     public async Task<ApiResponse> AttentionAsync(string? run, string? sampleId, string? split, string? epoch, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
     {
@@ -67,11 +63,8 @@ public sealed class SampleApi(StorageClients storage, ImmutableCache cache, Epoc
         var start = attention.Offsets[position];
         var bytes = await storage.Data.ReadRangeAsync(AttentionPartition(s.Epoch), Columns.AttentionDocs, start, (int)(attention.Offsets[position + 1] - start), cancellationToken);
         var sentences = AttentionDocuments.ReadDocument(bytes);
-        return ApiResponse.Ok(new
-        {
-            sampleId, split = s.Split, epoch = s.Epoch.Epoch,
-            sentences = sentences.Select(x => new { weight = x.Weight, tokens = x.Tokens.Select(t => new { text = t.Text, weight = t.Weight }) }),
-        }, etagSeed);
+        return ApiResponse.Ok(new Attention(sampleId!, s.Split, s.Epoch.Epoch,
+            sentences.Select(x => new WeightedSentence(x.Weight, x.Tokens.Select(t => new WeightedToken(t.Text, t.Weight)).ToList())).ToList()), etagSeed);
     }
 
     static string AttentionPartition(EpochRecord epoch) => Layout.AttentionPartition(epoch.Run, epoch.Epoch, epoch.AttentionVersion!);
@@ -132,15 +125,9 @@ public sealed class SampleApi(StorageClients storage, ImmutableCache cache, Epoc
             a++; p++;
         }
         var names = s.View.ClassNames;
-        return ApiResponse.Ok(new
-        {
-            split = s.Split, epoch = s.Epoch.Epoch,
-            classes = Enumerable.Range(0, classCount).Select(k => new
-            {
-                index = k, name = names[k], samples = samplesPerClass[k],
-                keywords = (sums[k] ?? []).OrderByDescending(w => w.Value).ThenBy(w => index.Vocabulary[w.Key], StringComparer.Ordinal)
-                    .Take(topCount.Value).Select(w => new { text = index.Vocabulary[w.Key], weight = w.Value / samplesPerClass[k] }),
-            }),
-        }, etagSeed);
+        return ApiResponse.Ok(new Keywords(s.Split, s.Epoch.Epoch, Enumerable.Range(0, classCount).Select(k => new ClassKeywords(
+            Index: k, Name: names[k], Samples: samplesPerClass[k],
+            Keywords: (sums[k] ?? []).OrderByDescending(w => w.Value).ThenBy(w => index.Vocabulary[w.Key], StringComparer.Ordinal)
+                .Take(topCount.Value).Select(w => new Keyword(index.Vocabulary[w.Key], w.Value / samplesPerClass[k])).ToList())).ToList()), etagSeed);
     }
 }
