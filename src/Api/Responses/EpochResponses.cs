@@ -26,8 +26,8 @@ public sealed record Confusion(string Split, long Epoch, IReadOnlyList<string> C
 /// <summary>POST …/epochs/{epoch}/scores: the full probability vectors of the ids asked for, in their order.</summary>
 public sealed record ScoreVectors(string Split, long Epoch, IReadOnlyList<string> SampleIds, IReadOnlyList<IReadOnlyList<float>> Scores);
 
-/// <summary>POST …/epochs/{epoch}/scores: the body.</summary>
-public sealed record ScoresRequest(string? Split, IReadOnlyList<SampleIdValue>? SampleIds);
+/// <summary>POST …/epochs/{epoch}/scores: the body (a missing or null <c>sampleIds</c> is refused with a 400 that says so).</summary>
+public sealed record ScoresRequest(IReadOnlyList<SampleIdValue> SampleIds, string? Split = null);
 
 /// <summary>GET …/epochs/{epoch}/keywords: per predicted class, the tokens its attention weighs most.</summary>
 public sealed record Keywords(string Split, long Epoch, IReadOnlyList<ClassKeywords> Classes);

@@ -3,6 +3,7 @@ using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using ClassVisCloud.Analytics.Dynamics;
 using ClassVisCloud.Analytics.Tests.Dynamics;
+using ClassVisCloud.Api.Tests.Description;
 
 namespace ClassVisCloud.Api.Tests.Encoding;
 
@@ -45,5 +46,14 @@ public sealed class DynamicsEncoderTests
         Assert.Equal("[1,2,3,10,20]", JsonDocument.Parse(DynamicsEncoder.ToJson(numbered)).RootElement.GetProperty("sampleId").GetRawText());
         using var reader = new ArrowStreamReader(new MemoryStream(DynamicsEncoder.ToArrow(numbered)));
         Assert.Equal([1L, 2L, 3L, 10L, 20L], ((Int64Array)reader.ReadNextRecordBatch().Column("sampleId")).Values.ToArray());
+    }
+
+    [Fact]
+    public void The_json_is_what_the_description_says_member_for_member()
+    {
+        var described = DescribedJson.Read<EpochDynamicsColumns>(DynamicsEncoder.ToJson(Data));
+        Assert.Equal(Data.SampleIds, described.SampleId.Select(id => id.Id));
+        Assert.Equal([3L, 4L, null, null, 7L], described.FirstLearned);
+        Assert.Equal(Data.Suspect, described.Suspect);
     }
 }

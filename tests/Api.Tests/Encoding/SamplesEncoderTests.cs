@@ -1,6 +1,6 @@
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
-using ClassVisCloud.Api;
+using ClassVisCloud.Api.Tests.Description;
 
 namespace ClassVisCloud.Api.Tests.Encoding;
 
@@ -35,5 +35,26 @@ public sealed class SamplesEncoderTests
         var expected = columns.ToArrow();
         var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(columns.ToArrow)));
         Assert.All(results, bytes => Assert.Equal(expected, bytes));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_json_is_what_the_description_says_member_for_member(bool integerIds)
+    {
+        var columns = Columns(4, integerIds);
+        var described = DescribedJson.Read<EpochSampleColumns>(columns.ToJson());
+        Assert.Equal(columns.SampleIds, described.SampleId.Select(id => id.Id));
+        Assert.All(described.SampleId, id => Assert.Equal(integerIds, id.IsInteger));
+        Assert.Equal(columns.Mispredictions, described.Mispredictions);
+    }
+
+    [Fact]
+    public void A_member_the_description_lacks_fails_the_strict_read()
+    {
+        Assert.Throws<System.Text.Json.JsonException>(() => DescribedJson.Read<EpochSampleColumns>(
+            """{"split":"v","epoch":1,"sampleId":[],"label":[],"predicted":[],"score":[],"mispredictions":[],"extra":[]}"""u8.ToArray()));
+        Assert.Throws<System.Text.Json.JsonException>(() => DescribedJson.Read<EpochSampleColumns>(
+            """{"split":"v","epoch":1,"sampleId":[],"label":[],"predicted":[],"score":[]}"""u8.ToArray()));
     }
 }
