@@ -31,7 +31,7 @@ public static class ApiRoutes
         new("get", "runs/{run}/epochs/{epoch}/confusion", "GetEpochConfusion", "the confusion matrix (rows = true class)",
             typeof(Confusion), [Run, Epoch, Split], ETag: true),
         new("post", "runs/{run}/epochs/{epoch}/scores", "PostEpochScores", "the full probability vectors of the ids asked for (at most 10,000 ids, a body of at most 1 MiB)",
-            typeof(ScoreVectors), [Run, Epoch], Body: typeof(ScoresRequest)),
+            typeof(ScoresAnswer), [Run, Epoch], Body: typeof(ScoresRequest)),
         new("get", "runs/{run}/epochs/{epoch}/keywords", "GetEpochKeywords", "per predicted class, the tokens its attention weighs most",
             typeof(Keywords), [Run, Epoch, Split, Count("top", "keywords per class", 10, 1000)], ETag: true),
         new("get", "runs/{run}/samples/{sampleId}", "GetSampleHistory", "the sample's label and its outcome at every epoch",

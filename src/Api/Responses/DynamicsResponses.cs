@@ -26,10 +26,10 @@ public sealed record SuspectList(string Split, long Epoch, int Total, IReadOnlyL
 public sealed record Suspect(SampleIdValue SampleId, int Label, string LabelName, int Likely, string LikelyName, float Aum, float Confidence, int Mispredictions);
 
 /// <summary>GET /api/runs/{run}/confusion-over-time: the off-diagonal pairs largest at the last epoch, counted at every epoch.</summary>
-public sealed record ConfusionOverTime(string Split, IReadOnlyList<long> Epochs, IReadOnlyList<ConfusionPairSeries> Pairs);
+public sealed record ConfusionOverTime(string Split, IReadOnlyList<long> Epochs, IReadOnlyList<ConfusionPairCounts> Pairs);
 
 /// <summary>A pair of class names (true, predicted) with its count at each epoch of the answer.</summary>
-public sealed record ConfusionPairSeries(string True, string Predicted, IReadOnlyList<int> Counts);
+public sealed record ConfusionPairCounts(string True, string Predicted, IReadOnlyList<int> Counts);
 
 /// <summary>GET /api/runs/{run}/confusion-growth: the pairs that grew most over the last k logged epochs.</summary>
 public sealed record ConfusionGrowth(string Split, int K, long From, long To, IReadOnlyList<long> Epochs, IReadOnlyList<ConfusionPairGrowth> Pairs);

@@ -24,7 +24,7 @@ public sealed record ClassStats(int Index, string Name, int Predicted, int Corre
 public sealed record Confusion(string Split, long Epoch, IReadOnlyList<string> Classes, IReadOnlyList<IReadOnlyList<int>> Matrix);
 
 /// <summary>POST …/epochs/{epoch}/scores: the full probability vectors of the ids asked for, in their order.</summary>
-public sealed record ScoreVectors(string Split, long Epoch, IReadOnlyList<string> SampleIds, IReadOnlyList<IReadOnlyList<float>> Scores);
+public sealed record ScoresAnswer(string Split, long Epoch, IReadOnlyList<string> SampleIds, IReadOnlyList<IReadOnlyList<float>> Scores);
 
 /// <summary>POST …/epochs/{epoch}/scores: the body (a missing or null <c>sampleIds</c> is refused with a 400 that says so).</summary>
 public sealed record ScoresRequest(IReadOnlyList<SampleIdValue> SampleIds, string? Split = null);

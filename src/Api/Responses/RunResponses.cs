@@ -5,10 +5,10 @@ namespace ClassVisCloud.Api;
 // The answers of GET /api/runs, GET /api/runs/{run} and GET /api/ingests. Property order is the JSON's order.
 
 /// <summary>GET /api/runs.</summary>
-public sealed record RunList(IReadOnlyList<RunListItem> Runs);
+public sealed record RunList(IReadOnlyList<RunListEntry> Runs);
 
 /// <summary>A run in the list: <c>samples</c> over all splits of its last ok epoch; <c>updated</c> ISO 8601 UTC of its last ingest.</summary>
-public sealed record RunListItem(
+public sealed record RunListEntry(
     string Run,
     string Name,
     int Classes,

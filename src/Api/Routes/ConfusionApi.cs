@@ -18,7 +18,7 @@ public sealed class ConfusionApi(StorageClients storage, EpochColumnsReader colu
         var (view, name, series) = loaded.Value;
         var names = view.ClassNames;
         return ApiResponse.Ok(new ConfusionOverTime(name, series.Epochs,
-            series.LargestAtLast(count.Value).Select(p => new ConfusionPairSeries(names[p.True], names[p.Predicted], p.Counts)).ToList()), ETagSeed("confusion-over-time", count.Value, view, name));
+            series.LargestAtLast(count.Value).Select(p => new ConfusionPairCounts(names[p.True], names[p.Predicted], p.Counts)).ToList()), ETagSeed("confusion-over-time", count.Value, view, name));
     }
 
     public async Task<ApiResponse> GrowthAsync(string? run, string? split, string? k, string? top, string? ifNoneMatch = null, CancellationToken cancellationToken = default)

@@ -89,6 +89,6 @@ public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns,
         // The vectors and their JSON are built under the budget (never the whole N × C matrix: the rows asked for, by ranged reads).
         using var lease = await budget.AcquireAsync(MatrixRows.EstimatedBytes(positions.Length, s.Epoch.ClassCount), cancellationToken);
         var scores = await matrixRows.ReadAsync(s.Epoch, s.SplitIndex, positions, cancellationToken);
-        return ApiResponse.Ok(new ScoreVectors(s.Split, s.Epoch.Epoch, ids, scores));
+        return ApiResponse.Ok(new ScoresAnswer(s.Split, s.Epoch.Epoch, ids, scores));
     }
 }

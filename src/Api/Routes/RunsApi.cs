@@ -15,7 +15,7 @@ public sealed class RunsApi(StorageClients storage, IngestLedger ledger)
         {
             var ok = view.OkEpochs.ToList();
             var last = ok.LastOrDefault();
-            return new RunListItem(
+            return new RunListEntry(
                 Run: view.Run,
                 Name: view.Record?.Manifest?.Name ?? view.Run,
                 Classes: view.ClassCount,

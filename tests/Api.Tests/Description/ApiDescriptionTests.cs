@@ -37,7 +37,7 @@ public sealed class ApiDescriptionTests
     [Fact]
     public void Members_are_required_and_nullable_as_the_records_declare()
     {
-        var item = Schema("RunListItem");
+        var item = Schema("RunListEntry");
         Assert.Contains("lastEpoch", item.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("integer,null", Strings(item.GetProperty("properties").GetProperty("lastEpoch").GetProperty("type")));
         Assert.Equal("\"string\"", item.GetProperty("properties").GetProperty("run").GetProperty("type").GetRawText());

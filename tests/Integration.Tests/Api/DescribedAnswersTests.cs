@@ -40,7 +40,7 @@ public sealed class DescribedAnswersTests(RealRunFixture fixture)
         Assert.Equal(20, Read<Confusion>(await FunctionCall.GetAsync("", r => Storage.Function<GetEpochConfusion>().Run(r, RealRun.Name, "18", default))).Matrix.Count);
         Assert.Equal(20, Read<Keywords>(await FunctionCall.GetAsync("", r => Storage.Function<GetEpochKeywords>().Run(r, RealRun.Name, "18", default))).Classes.Count);
         var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { sampleIds = samples.SampleId.Take(3) }, ApiResponse.Json);
-        var scores = Read<ScoreVectors>(await FunctionCall.RunAsync(FunctionCall.Request(method: "POST", body: body), r => Storage.Function<PostEpochScores>().Run(r, RealRun.Name, "18", default)));
+        var scores = Read<ScoresAnswer>(await FunctionCall.RunAsync(FunctionCall.Request(method: "POST", body: body), r => Storage.Function<PostEpochScores>().Run(r, RealRun.Name, "18", default)));
         Assert.Equal(3, scores.Scores.Count);
     }
 
