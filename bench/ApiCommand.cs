@@ -58,7 +58,7 @@ internal static class ApiCommand
         await write(buffer);
         await bench.Storage.Container.GetBlobClient(blob).UploadAsync(new BinaryData(buffer.ToArray()), overwrite: true);
         var record = await ingestor.IngestAsync(blob);
-        if (record?.Outcome != IngestOutcome.Ingested) throw new InvalidOperationException($"{blob}: {record?.Outcome} {record?.Reason}");
+        if (record?.State != IngestState.Ingested) throw new InvalidOperationException($"{blob}: {record?.Outcome} {record?.Reason}");
     }
 
     static async Task<string[]> SampleIdsAsync(HttpClient client, int count)

@@ -57,7 +57,7 @@ internal static class MemoryCommand
             var blob = $"{Run}/epoch-{e}.parquet";
             await using (var file = File.OpenRead(path)) await bench.Storage.Container.GetBlobClient(blob).UploadAsync(file, overwrite: true);
             var record = await bench.Services.GetRequiredService<BlobIngestor>().IngestAsync(blob);
-            if (record?.Outcome != IngestOutcome.Ingested) throw new InvalidOperationException($"{blob}: {record?.Outcome} {record?.Reason}");
+            if (record?.State != IngestState.Ingested) throw new InvalidOperationException($"{blob}: {record?.Outcome} {record?.Reason}");
         }
         var bodies = await ScoreBodiesAsync(bench, scoreRequests, idsPerRequest);
 

@@ -30,7 +30,7 @@ public sealed class AttentionIngestor(StorageClients storage, SampleSets sampleS
         if (row is not { IsOk: true })
         {
             await SetStatusAsync(blob, EpochStatus.Pending, null, null, cancellationToken);
-            return new IngestResult(IngestOutcome.Retrying, $"waiting for the predictions of epoch {epoch} (epoch-{epoch}.parquet) to be ingested", Waiting: true);
+            return IngestResult.WaitingFor($"waiting for the predictions of epoch {epoch} (epoch-{epoch}.parquet) to be ingested");
         }
 
         await using var download = await BlobContent.OpenAsync(storage.Container, blob, cancellationToken);

@@ -58,7 +58,7 @@ public sealed class BlobIngestor(
                         + "(out of memory, a crash or a kill); it is not tried again until the file is uploaded again", work.Token)
                     : await DispatchAsync(blob, lease.Attempts, work.Token);
                 // After the pointer flip (the epoch is already served): what the dashboard asks for next.
-                if (blob.Path.Kind == BlobKind.Predictions && result is { Outcome: IngestOutcome.Ingested, Stages: { } stages })
+                if (blob.Path.Kind == BlobKind.Predictions && result is { State: IngestState.Ingested, Stages: { } stages })
                     await stages.MeasureAsync(IngestStages.Dynamics, () => dynamics.AfterIngestAsync(blob.Path.Run!, blob.Path.Epoch!.Value, work.Token));
             }
             catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -72,9 +72,9 @@ public sealed class BlobIngestor(
                 throw;
             }
         }
-        var record = new IngestRecord(blobName, blob.ETag, result.Outcome, result.Reason, blob.Path.Run, blob.Path.Epoch,
+        var record = new IngestRecord(blobName, blob.ETag, result.State, result.Reason, blob.Path.Run, blob.Path.Epoch,
             result.Samples, stopwatch.ElapsedMilliseconds, DateTimeOffset.UtcNow, result.Stages?.All ?? []);
-        if (!await ledger.RecordAsync(lease, record, result.Conflict, result.Waiting, cancellationToken))
+        if (!await ledger.RecordAsync(lease, record, result.Conflict, cancellationToken))
         {
             logger.LogWarning("Another worker took over {Blob} before its outcome was recorded; it records its own", blobName);
             return null;
@@ -82,7 +82,7 @@ public sealed class BlobIngestor(
         Log(record);
         if (result.Conflict is { } other) await MarkOtherConflictAsync(other, blobName, cancellationToken);
 
-        if (blob.Path.Kind == BlobKind.Predictions && result.Outcome == IngestOutcome.Ingested)
+        if (blob.Path.Kind == BlobKind.Predictions && result.State == IngestState.Ingested)
             await IngestAttentionOfAsync(blob.Path, cancellationToken);
         return record;
     }
@@ -129,7 +129,7 @@ public sealed class BlobIngestor(
             if (attempts >= IngestLedger.MaxAttempts)
                 return await RejectAsync(blob, $"gave up after {attempts} attempts; last error: {ex.GetType().Name}: {ex.Message}", cancellationToken);
             logger.LogWarning(ex, "Ingest of {Blob} failed (attempt {Attempt}); it will be retried", blob.Path.Name, attempts);
-            return new IngestResult(IngestOutcome.Retrying, $"attempt {attempts} failed: {ex.GetType().Name}: {ex.Message}");
+            return IngestResult.Retrying($"attempt {attempts} failed: {ex.GetType().Name}: {ex.Message}");
         }
     }
 
@@ -173,7 +173,7 @@ public sealed class BlobIngestor(
 
     void Log(IngestRecord record)
     {
-        if (record.Outcome == IngestOutcome.Ingested)
+        if (record.State == IngestState.Ingested)
             logger.LogInformation("Ingested {Blob}: run {Run}, epoch {Epoch}, {Samples} samples in {Milliseconds} ms ({Stages})",
                 record.Blob, record.Run, record.Epoch, record.Samples, record.Milliseconds, IngestStages.Describe(record.Stages));
         else

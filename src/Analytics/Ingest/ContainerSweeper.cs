@@ -32,24 +32,21 @@ public sealed class ContainerSweeper(StorageClients storage, BlobIngestor ingest
         Forget(blobs, present);
 
         var unknown = blobs.Where(b => !(settled.TryGetValue(b.Name, out var etag) && etag == b.ETag)).ToList();
-        var states = new ConcurrentDictionary<string, LedgerState?>(StringComparer.Ordinal);
+        var entries = new ConcurrentDictionary<string, LedgerEntry?>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(unknown, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
-            async (blob, token) => states[blob.Name] = await ledger.GetStateAsync(blob.Name, blob.ETag, token));
+            async (blob, token) => entries[blob.Name] = await ledger.GetStateAsync(blob.Name, blob.ETag, token));
 
         var now = DateTimeOffset.UtcNow;
         var work = new List<(string Name, bool Force)>();
         foreach (var (name, etag, _) in blobs.OrderBy(b => Order(b.Path.Kind)).ThenBy(b => b.Path.Epoch))
         {
-            if (!states.TryGetValue(name, out var state)) continue;
-            if (state is null) { work.Add((name, false)); continue; }
-            if (IngestOutcome.IsFinal(state.Outcome))
+            if (!entries.TryGetValue(name, out var entry)) continue;
+            switch (LedgerEntry.Sweep(entry, now, present.Contains))
             {
-                if (state.Conflict is not { Length: > 0 } other) settled[name] = etag;
-                else if (!present.Contains(other)) work.Add((name, true));
-                continue;
+                case SweepAction.Settled: settled[name] = etag; break;
+                case SweepAction.Ingest: work.Add((name, false)); break;
+                case SweepAction.Reingest: work.Add((name, true)); break;
             }
-            if (state.Waiting || state.IsHeld(now)) continue;
-            work.Add((name, false));
         }
 
         var ingested = 0;

@@ -29,14 +29,14 @@ public sealed class IngestLease : IAsyncDisposable
         this.ledger = ledger;
         partitionKey = claim.PartitionKey;
         rowKey = claim.RowKey;
-        owner = claim.GetString(IngestLedger.LeaseOwner)!;
-        Blob = claim.GetString("Blob")!;
-        Attempts = claim.GetInt32("Attempts") ?? 1;
-        Interruptions = claim.GetInt32("Interruptions") ?? 0;
+        owner = claim.GetString(LedgerFields.LeaseOwner)!;
+        Blob = claim.GetString(LedgerFields.Blob)!;
+        Attempts = claim.GetInt32(LedgerFields.Attempts) ?? 1;
+        Interruptions = claim.GetInt32(LedgerFields.Interruptions) ?? 0;
         this.etag = etag;
         this.length = length;
         this.logger = logger;
-        Arm(claim.GetDateTimeOffset(IngestLedger.LeaseUntil)!.Value);
+        Arm(claim.GetDateTimeOffset(LedgerFields.LeaseUntil)!.Value);
         renewals = RenewAsync();
     }
 
@@ -72,7 +72,7 @@ public sealed class IngestLease : IAsyncDisposable
                 try
                 {
                     var until = DateTimeOffset.UtcNow + length;
-                    if (await WriteAsync(new TableEntity(partitionKey, rowKey) { [IngestLedger.LeaseUntil] = until }, stop.Token))
+                    if (await WriteAsync(new TableEntity(partitionKey, rowKey) { [LedgerFields.LeaseUntil] = until }, stop.Token))
                     {
                         Arm(until);
                         continue;
@@ -112,10 +112,9 @@ public sealed class IngestLease : IAsyncDisposable
             catch (RequestFailedException ex) when (ex.Status == 412)
             {
                 // Someone else wrote the entity: a takeover, or only a note of a conflict (which keeps us the owner).
-                var current = await ledger.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, ["Outcome", IngestLedger.LeaseOwner], cancellationToken);
-                if (!current.HasValue || current.Value!.GetString(IngestLedger.LeaseOwner) != owner
-                    || current.Value.GetString("Outcome") != IngestOutcome.Processing) return false;
-                etag = current.Value.ETag;
+                var current = await ledger.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, LedgerFields.State, cancellationToken);
+                if (!current.HasValue || LedgerEntry.FromEntity(current.Value!, length) is not { State: IngestState.Processing } entry || entry.LeaseOwner != owner) return false;
+                etag = entry.Version;
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {

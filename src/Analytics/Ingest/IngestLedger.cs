@@ -20,27 +20,21 @@ public sealed class IngestLedger(StorageClients storage, IngestOptions options, 
     /// <summary>Ingests that ended with the process (out of memory, a native fault) after which the blob is rejected.</summary>
     public const int MaxInterruptions = 3;
 
-    internal const string LeaseOwner = "LeaseOwner";
-    internal const string LeaseUntil = "LeaseUntil";
-
     TableClient Ledger => storage.Ledger;
 
     public TimeSpan LeaseLength => options.Lease;
 
-    public async Task<TableEntity?> GetAsync(string blob, string etag, CancellationToken cancellationToken = default)
-    {
-        var response = await Ledger.GetEntityIfExistsAsync<TableEntity>(Layout.BlobKey(blob), Layout.Version(etag), cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value : null;
-    }
+    /// <summary>A blob version's whole record, or null when it has none yet.</summary>
+    public Task<LedgerEntry?> GetAsync(string blob, string etag, CancellationToken cancellationToken = default) => ReadAsync(blob, etag, null, cancellationToken);
 
-    /// <summary>What the sweep needs to know of a blob version, or null when it has no record yet.</summary>
-    public async Task<LedgerState?> GetStateAsync(string blob, string etag, CancellationToken cancellationToken = default)
+    /// <summary>What the sweep and a claim need to know of a blob version (not its outcome's figures), or null when it has no record yet.</summary>
+    public Task<LedgerEntry?> GetStateAsync(string blob, string etag, CancellationToken cancellationToken = default) =>
+        ReadAsync(blob, etag, LedgerFields.State, cancellationToken);
+
+    async Task<LedgerEntry?> ReadAsync(string blob, string etag, IEnumerable<string>? fields, CancellationToken cancellationToken)
     {
-        var response = await Ledger.GetEntityIfExistsAsync<TableEntity>(Layout.BlobKey(blob), Layout.Version(etag),
-            ["Outcome", LeaseUntil, "ClaimedAt", "Conflict", "Waiting"], cancellationToken);
-        if (!response.HasValue) return null;
-        var e = response.Value!;
-        return new LedgerState(e.GetString("Outcome"), HeldUntil(e), e.GetString("Conflict"), e.GetBoolean("Waiting") ?? false);
+        var response = await Ledger.GetEntityIfExistsAsync<TableEntity>(Layout.BlobKey(blob), Layout.Version(etag), fields, cancellationToken);
+        return response.HasValue ? LedgerEntry.FromEntity(response.Value!, options.Lease) : null;
     }
 
     /// <summary>
@@ -50,27 +44,26 @@ public sealed class IngestLedger(StorageClients storage, IngestOptions options, 
     public async Task<(IngestLease? Lease, DateTimeOffset? HeldUntil)> TryClaimAsync(string blob, string etag, bool force, CancellationToken cancellationToken = default)
     {
         var now = DateTimeOffset.UtcNow;
-        var existing = await GetAsync(blob, etag, cancellationToken);
-        var outcome = existing?.GetString("Outcome");
-        if (IngestOutcome.IsFinal(outcome) && !force) return (null, null);
-        if (outcome == IngestOutcome.Processing && HeldUntil(existing!) is { } until && until > now) return (null, until);
+        var existing = await GetStateAsync(blob, etag, cancellationToken);
+        if (existing is { State: var state } && state.IsFinal() && !force) return (null, null);
+        if (existing?.IsHeld(now) == true) return (null, existing.LeaseUntil);
 
         // Attempts are counted when taken, not when they end: a worker that died never ends its own. Taking over a
         // lapsed lease is how we learn it died. A forced re-ingest of a settled blob starts the count afresh.
-        var fresh = existing is null || IngestOutcome.IsFinal(outcome);
+        var fresh = existing is null || existing.State.IsFinal();
         var claim = new TableEntity(Layout.BlobKey(blob), Layout.Version(etag))
         {
-            ["Blob"] = blob, ["ETag"] = etag, ["Outcome"] = IngestOutcome.Processing, ["ClaimedAt"] = now,
-            [LeaseOwner] = Guid.NewGuid().ToString("N"), [LeaseUntil] = now + options.Lease,
-            ["Attempts"] = fresh ? 1 : (existing!.GetInt32("Attempts") ?? 0) + 1,
-            ["Interruptions"] = fresh ? 0 : (existing!.GetInt32("Interruptions") ?? 0) + (outcome == IngestOutcome.Processing ? 1 : 0),
+            [LedgerFields.Blob] = blob, [LedgerFields.ETag] = etag, [LedgerFields.Outcome] = IngestState.Processing.Outcome(), [LedgerFields.ClaimedAt] = now,
+            [LedgerFields.LeaseOwner] = Guid.NewGuid().ToString("N"), [LedgerFields.LeaseUntil] = now + options.Lease,
+            [LedgerFields.Attempts] = fresh ? 1 : existing!.Attempts + 1,
+            [LedgerFields.Interruptions] = fresh ? 0 : existing!.Interruptions + (existing.State == IngestState.Processing ? 1 : 0),
         };
         try
         {
             var response = existing is null
                 ? await Ledger.AddEntityAsync(claim, cancellationToken)
-                : await Ledger.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Merge, cancellationToken);
-            var leaseETag = response.Headers.ETag ?? (await Ledger.GetEntityAsync<TableEntity>(claim.PartitionKey, claim.RowKey, ["Outcome"], cancellationToken)).Value.ETag;
+                : await Ledger.UpdateEntityAsync(claim, existing.Version, TableUpdateMode.Merge, cancellationToken);
+            var leaseETag = response.Headers.ETag ?? (await Ledger.GetEntityAsync<TableEntity>(claim.PartitionKey, claim.RowKey, [LedgerFields.Outcome], cancellationToken)).Value.ETag;
             return (new IngestLease(Ledger, claim, leaseETag, options.Lease, logger), null);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
@@ -79,10 +72,6 @@ public sealed class IngestLedger(StorageClients storage, IngestOptions options, 
             return (null, now);
         }
     }
-
-    /// <summary>When a record's lease ends; records written before leases existed hold one lease from their claim.</summary>
-    DateTimeOffset? HeldUntil(TableEntity entity) =>
-        entity.GetDateTimeOffset(LeaseUntil) ?? entity.GetDateTimeOffset("ClaimedAt") + options.Lease;
 
     /// <summary>
     /// Gives a claim back without an outcome, when the host stops: the next worker takes it at once, and
@@ -95,7 +84,8 @@ public sealed class IngestLedger(StorageClients storage, IngestOptions options, 
         {
             await lease.SettleAsync(new TableEntity(lease.PartitionKey, lease.RowKey)
             {
-                ["Outcome"] = IngestOutcome.Retrying, ["Reason"] = "the host stopped during the ingest; it is taken up again", [LeaseUntil] = DateTimeOffset.UtcNow,
+                [LedgerFields.Outcome] = IngestState.Retrying.Outcome(), [LedgerFields.Reason] = "the host stopped during the ingest; it is taken up again",
+                [LedgerFields.LeaseUntil] = DateTimeOffset.UtcNow,
             }, timeout.Token);
         }
         catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException)
@@ -108,15 +98,15 @@ public sealed class IngestLedger(StorageClients storage, IngestOptions options, 
     /// Records the outcome on the ledger, if the lease still holds, and then appends it to the history, per run
     /// and overall. False when another worker took the blob over meanwhile: its own outcome will be recorded.
     /// </summary>
-    /// <param name="conflict">Another blob that must be deleted before this one can be ingested (the sweep watches it).</param>
-    /// <param name="waiting">The blob waits for another to be ingested first, which brings it back: the sweep leaves it alone.</param>
-    public async Task<bool> RecordAsync(IngestLease lease, IngestRecord record, string? conflict = null, bool waiting = false, CancellationToken cancellationToken = default)
+    /// <param name="conflict">With <see cref="IngestState.Conflict"/>: the blob that must be deleted before this one can be ingested (the sweep watches it).</param>
+    /// <remarks>A <see cref="IngestState.Waiting"/> blob waits for another to be ingested first, which brings it back: the sweep leaves it alone.</remarks>
+    public async Task<bool> RecordAsync(IngestLease lease, IngestRecord record, string? conflict = null, CancellationToken cancellationToken = default)
     {
         var ledgerEntry = Entry(Layout.BlobKey(record.Blob), Layout.Version(record.ETag), record);
         // Merge skips null values, so "" clears what an earlier attempt noted.
-        ledgerEntry["Conflict"] = conflict ?? "";
-        ledgerEntry["Waiting"] = waiting;
-        ledgerEntry["Reason"] ??= "";
+        ledgerEntry[LedgerFields.Conflict] = conflict ?? "";
+        ledgerEntry[LedgerFields.Waiting] = record.State == IngestState.Waiting;
+        ledgerEntry[LedgerFields.Reason] ??= "";
         if (!await lease.SettleAsync(ledgerEntry, cancellationToken)) return false;
         var rowKey = $"{DateTimeOffset.MaxValue.UtcTicks - record.At.UtcTicks:D19}-{Guid.NewGuid():N}";
         var partitions = record.Run is null ? [Layout.AllIngestsPartition] : new[] { Layout.AllIngestsPartition, record.Run };
@@ -130,9 +120,10 @@ public sealed class IngestLedger(StorageClients storage, IngestOptions options, 
     {
         var entity = new TableEntity(partitionKey, rowKey)
         {
-            ["Blob"] = record.Blob, ["ETag"] = record.ETag, ["Outcome"] = record.Outcome, ["Reason"] = Truncate(record.Reason),
-            ["Run"] = record.Run, ["Epoch"] = record.Epoch, ["Samples"] = record.Samples, ["Milliseconds"] = record.Milliseconds, ["At"] = record.At,
-            ["Stages"] = IngestStages.Describe(record.Stages),
+            [LedgerFields.Blob] = record.Blob, [LedgerFields.ETag] = record.ETag, [LedgerFields.Outcome] = record.State.Outcome(),
+            [LedgerFields.Reason] = Truncate(record.Reason), [LedgerFields.Run] = record.Run, [LedgerFields.Epoch] = record.Epoch,
+            [LedgerFields.Samples] = record.Samples, [LedgerFields.Milliseconds] = record.Milliseconds, [LedgerFields.At] = record.At,
+            [LedgerFields.Stages] = IngestStages.Describe(record.Stages),
         };
         TableLimits.Check(entity, entity);
         return entity;
@@ -143,7 +134,10 @@ public sealed class IngestLedger(StorageClients storage, IngestOptions options, 
     /// is deleted, the sweep ingests this one again.
     /// </summary>
     public Task MarkConflictAsync(string blob, string etag, string conflict, CancellationToken cancellationToken = default) =>
-        Ledger.UpsertEntityAsync(new TableEntity(Layout.BlobKey(blob), Layout.Version(etag)) { ["Blob"] = blob, ["ETag"] = etag, ["Conflict"] = conflict },
+        Ledger.UpsertEntityAsync(new TableEntity(Layout.BlobKey(blob), Layout.Version(etag))
+            {
+                [LedgerFields.Blob] = blob, [LedgerFields.ETag] = etag, [LedgerFields.Conflict] = conflict,
+            },
             TableUpdateMode.Merge, cancellationToken);
 
     /// <summary>Newest first; the whole container's history when run is null.</summary>
@@ -153,9 +147,10 @@ public sealed class IngestLedger(StorageClients storage, IngestOptions options, 
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {run ?? Layout.AllIngestsPartition}");
         await foreach (var e in storage.Ingests.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken))
         {
-            records.Add(new IngestRecord(e.GetString("Blob") ?? "", e.GetString("ETag") ?? "", e.GetString("Outcome") ?? "", e.GetString("Reason"),
-                e.GetString("Run"), e.GetInt64("Epoch"), e.GetInt32("Samples") ?? 0, e.GetInt64("Milliseconds") ?? 0, e.GetDateTimeOffset("At") ?? default,
-                IngestStages.Parse(e.GetString("Stages"))));
+            records.Add(new IngestRecord(e.GetString(LedgerFields.Blob) ?? "", e.GetString(LedgerFields.ETag) ?? "",
+                IngestStates.FromStored(e.GetString(LedgerFields.Outcome)), e.GetString(LedgerFields.Reason),
+                e.GetString(LedgerFields.Run), e.GetInt64(LedgerFields.Epoch), e.GetInt32(LedgerFields.Samples) ?? 0, e.GetInt64(LedgerFields.Milliseconds) ?? 0,
+                e.GetDateTimeOffset(LedgerFields.At) ?? default, IngestStages.Parse(e.GetString(LedgerFields.Stages))));
             if (records.Count >= limit) break;
         }
         return records;
@@ -163,11 +158,4 @@ public sealed class IngestLedger(StorageClients storage, IngestOptions options, 
 
     /// <summary>Reasons are for people; a 32 KB cap keeps one under the 64 KiB property limit (UTF-16).</summary>
     static string? Truncate(string? reason) => reason is { Length: > 30_000 } ? reason[..30_000] + "…" : reason;
-}
-
-/// <summary>A blob version's ledger record as the sweep sees it.</summary>
-public sealed record LedgerState(string? Outcome, DateTimeOffset? LeaseUntil, string? Conflict, bool Waiting)
-{
-    /// <summary>A worker holds a lease on it that has not lapsed.</summary>
-    public bool IsHeld(DateTimeOffset now) => Outcome == IngestOutcome.Processing && LeaseUntil > now;
 }

@@ -134,7 +134,7 @@ public sealed class ContractRejectionTests
         Assert.Equal("rejected", ingest.GetProperty("outcome").GetString());
         var blob = storage.Container.GetBlobClient("r1/run.json");
         var record = await storage.Get<Analytics.Ingest.IngestLedger>().GetAsync(blob.Name, (await blob.GetPropertiesAsync()).Value.ETag.ToString());
-        Assert.Equal(1, record!.GetInt32("Attempts"));
+        Assert.Equal(1, record!.Attempts);
         Assert.Equal(0, await storage.Get<Analytics.Ingest.ContainerSweeper>().SweepAsync());
     }
 

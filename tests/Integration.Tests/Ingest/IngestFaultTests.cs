@@ -44,7 +44,7 @@ public sealed class IngestFaultTests(ITestOutputHelper output)
             await storage.UploadAsync(blob, large.ToArray());
             var etag = await ETagAsync(storage, blob);
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while ((await storage.Get<IngestLedger>().GetStateAsync(blob, etag))?.Outcome != IngestOutcome.Processing)
+            while ((await storage.Get<IngestLedger>().GetStateAsync(blob, etag))?.State != IngestState.Processing)
             {
                 Assert.True(DateTime.UtcNow < deadline, "the DevHost did not claim the upload within 30 s");
                 await Task.Delay(100);
@@ -74,17 +74,17 @@ public sealed class IngestFaultTests(ITestOutputHelper output)
         var served = sinceKill.Elapsed;
         // The outcome is recorded just after the pointer flip.
         var largeETag = await ETagAsync(storage, blob);
-        while (!IngestOutcome.IsFinal((await storage.Get<IngestLedger>().GetStateAsync(blob, largeETag))?.Outcome)) await Task.Delay(100);
+        while ((await storage.Get<IngestLedger>().GetStateAsync(blob, largeETag))?.State.IsFinal() != true) await Task.Delay(100);
         var record = (await storage.Get<IngestLedger>().GetAsync(blob, largeETag))!;
         output.WriteLine($"The epoch of {LargeSamples} samples was served {served.TotalSeconds:F1} s after the kill "
-            + $"(the ingest that took over took {record.GetInt64("Milliseconds") / 1000.0:F1} s)");
+            + $"(the ingest that took over took {record.Milliseconds / 1000.0:F1} s)");
 
         // Readers saw the old version or the new one, never a mix; and nothing was left of the old one.
         Assert.Subset(new HashSet<int> { smallSamples, LargeSamples }, seen);
-        Assert.Equal(IngestOutcome.Ingested, record.GetString("Outcome"));
-        Assert.Equal(LargeSamples, record.GetInt32("Samples"));
-        Assert.True(record.GetInt32("Interruptions") == 1 && record.GetInt32("Attempts") == 2,
-            $"{record.GetInt32("Attempts")} attempts, {record.GetInt32("Interruptions")} interrupted\n{restarted.Output}");
+        Assert.Equal(IngestState.Ingested, record.State);
+        Assert.Equal(LargeSamples, record.Samples);
+        Assert.True(record.Interruptions == 1 && record.Attempts == 2,
+            $"{record.Attempts} attempts, {record.Interruptions} interrupted\n{restarted.Output}");
         var snapshot = await TableSnapshot.TakeAsync(storage.Storage);
         Assert.DoesNotContain(snapshot, line => line.Contains(small.Version!, StringComparison.Ordinal));
     }
@@ -109,7 +109,7 @@ public sealed class IngestFaultTests(ITestOutputHelper output)
         {
             await using var host = DevHostProcess.Launch(storage, settings);
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (!host.HasExited && !IngestOutcome.IsFinal((await storage.Get<IngestLedger>().GetStateAsync(blob, etag))?.Outcome))
+            while (!host.HasExited && (await storage.Get<IngestLedger>().GetStateAsync(blob, etag))?.State.IsFinal() != true)
             {
                 Assert.True(DateTime.UtcNow < deadline, $"the DevHost neither went down nor settled the file within 60 s\n{host.Output}");
                 await Task.Delay(200);
@@ -121,8 +121,8 @@ public sealed class IngestFaultTests(ITestOutputHelper output)
 
         Assert.Equal(IngestLedger.MaxInterruptions, crashes);
         var record = (await storage.Get<IngestLedger>().GetAsync(blob, etag))!;
-        Assert.Equal(IngestOutcome.Rejected, record.GetString("Outcome"));
-        Assert.Contains("interrupted 3 times", record.GetString("Reason"));
+        Assert.Equal(IngestState.Rejected, record.State);
+        Assert.Contains("interrupted 3 times", record.Reason);
         var epochs = await storage.Storage.Epochs.ListAsync(run);
         Assert.Equal([EpochStatus.Ok, EpochStatus.Failed], epochs.Select(e => e.Status));
         Assert.Contains("interrupted 3 times", epochs[1].Error);

@@ -25,7 +25,7 @@ public sealed class IngestLeaseTests
         return etag;
     }
 
-    static async Task<TableEntity> RecordAsync(TestStorage storage, string etag) => (await storage.Get<IngestLedger>().GetAsync(Blob, etag))!;
+    static async Task<LedgerEntry> RecordAsync(TestStorage storage, string etag) => (await storage.Get<IngestLedger>().GetAsync(Blob, etag))!;
 
     [Fact]
     public async Task A_redelivery_after_a_dead_workers_lease_lapsed_ingests_the_blob_and_counts_the_interruption()
@@ -41,9 +41,9 @@ public sealed class IngestLeaseTests
         await storage.DeliverAsync(Blob);
         Assert.Equal("ok", (await storage.Storage.Epochs.GetAsync("leases", 1))!.Status);
         var record = await RecordAsync(storage, etag);
-        Assert.Equal(IngestOutcome.Ingested, record.GetString("Outcome"));
-        Assert.Equal(2, record.GetInt32("Attempts"));
-        Assert.Equal(1, record.GetInt32("Interruptions"));
+        Assert.Equal(IngestState.Ingested, record.State);
+        Assert.Equal(2, record.Attempts);
+        Assert.Equal(1, record.Interruptions);
     }
 
     [Fact]
@@ -80,8 +80,8 @@ public sealed class IngestLeaseTests
             var row = await storage.Storage.Epochs.GetAsync("leases", 1);
             Assert.True(row is null || row.Version is null, "the pointer was flipped by a worker that had lost its lease");
             var record = await RecordAsync(storage, (await storage.Container.GetBlobClient(Blob).GetPropertiesAsync()).Value.ETag.ToString());
-            Assert.Equal(IngestOutcome.Processing, record.GetString("Outcome"));
-            Assert.Equal("another worker", record.GetString("LeaseOwner"));
+            Assert.Equal(IngestState.Processing, record.State);
+            Assert.Equal("another worker", record.LeaseOwner);
             Assert.Empty(await storage.Get<IngestLedger>().ListAsync(null, 10));
         }
     }
@@ -97,14 +97,14 @@ public sealed class IngestLeaseTests
 
         var etag = (await storage.Container.GetBlobClient(Blob).GetPropertiesAsync()).Value.ETag.ToString();
         var state = await storage.Get<IngestLedger>().GetStateAsync(Blob, etag);
-        Assert.Equal(IngestOutcome.Retrying, state!.Outcome);
+        Assert.Equal(IngestState.Retrying, state!.State);
         Assert.False(state.IsHeld(DateTimeOffset.UtcNow));
 
         Assert.Equal(1, await storage.Get<ContainerSweeper>().SweepAsync());
         var record = await RecordAsync(storage, etag);
-        Assert.Equal(IngestOutcome.Ingested, record.GetString("Outcome"));
-        Assert.Equal(2, record.GetInt32("Attempts"));
-        Assert.Equal(0, record.GetInt32("Interruptions"));
+        Assert.Equal(IngestState.Ingested, record.State);
+        Assert.Equal(2, record.Attempts);
+        Assert.Equal(0, record.Interruptions);
     }
 
     [Fact]
