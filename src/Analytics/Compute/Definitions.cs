@@ -21,6 +21,14 @@ public static class Definitions
     /// <summary>Bin of a score over [0,0.1), ..., [0.9,1]: 1.0 falls in the last bin.</summary>
     public static int HistogramBin(float score) => Math.Clamp((int)(score * HistogramBins), 0, HistogramBins - 1);
 
+    /// <summary>
+    /// p(label) − the largest other p: the margin of the data map, aum and cleanlab's scores. With one class there is
+    /// no other class, whose probability counts as 0, so the margin is p(label). The one definition: the ingest stores
+    /// it for probability files, and the dynamics derive the same from a logit file's stored margin.
+    /// </summary>
+    public static float ProbabilityMargin(ReadOnlySpan<float> probabilities, int label) =>
+        probabilities.Length > 1 ? probabilities[label] - MaxOther(probabilities, label) : probabilities[label];
+
     /// <summary>Largest score other than the label's.</summary>
     public static float MaxOther(ReadOnlySpan<float> scores, int label)
     {

@@ -23,12 +23,13 @@ public static class DynamicsDefinitions
     /// p(label) − max other p from the stored columns of one epoch. For probability files the stored margin is that
     /// already. For logit files it is the logit margin m, and softmax gives p_j / p(label) = exp(z_j − z_label): when
     /// m ≥ 0 the best other class has p(label)·exp(−m); when m &lt; 0 another class leads, so it is the predicted
-    /// one and its probability is the stored score. With one class there is no other: the margin is p(label).
+    /// one and its probability is the stored score. With one class there is no other: the margin is p(label)
+    /// (<see cref="Compute.Definitions.ProbabilityMargin"/>, the one rule), whatever the logit margin was stored as.
     /// </summary>
     public static float ProbabilityMargin(float labelProbability, float storedMargin, float score, bool logits, int classCount)
     {
         if (!logits) return storedMargin;
-        if (classCount == 1) return labelProbability;
+        if (classCount == 1) return Compute.Definitions.ProbabilityMargin([labelProbability], 0);
         if (storedMargin < 0) return labelProbability - score;
         return (float)(labelProbability * (1 - Math.Exp(-storedMargin)));
     }
