@@ -34,6 +34,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("ListRuns", "get", "runs")]
     [InlineData("GetRun", "get", "runs/{run}")]
     [InlineData("ListIngests", "get", "ingests")]
+    [InlineData("GetApiDescription", "get", "openapi.json")]
     [InlineData("GetEpochSamples", "get", "runs/{run}/epochs/{epoch}/samples")]
     [InlineData("GetEpochClasses", "get", "runs/{run}/epochs/{epoch}/classes")]
     [InlineData("GetEpochConfusion", "get", "runs/{run}/epochs/{epoch}/confusion")]
