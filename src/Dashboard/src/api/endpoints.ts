@@ -23,13 +23,15 @@ export async function getSamples(api: ApiClient, run: string, epoch: number, spl
 
 /** The request body is capped at 1 MiB; ids are sent in batches well under it. */
 export const SCORE_BATCH_BYTES = 512 * 1024;
+/** The route answers at most 10,000 ids per request (README, "The API"). */
+export const SCORE_BATCH_IDS = 10_000;
 
 export function scoreBatches(ids: readonly SampleId[]): SampleId[][] {
   const batches: SampleId[][] = [];
   let current: SampleId[] = [], size = 0;
   for (const id of ids) {
     const cost = JSON.stringify(id).length + 1;
-    if (size + cost > SCORE_BATCH_BYTES && current.length) { batches.push(current); current = []; size = 0; }
+    if ((size + cost > SCORE_BATCH_BYTES || current.length === SCORE_BATCH_IDS) && current.length) { batches.push(current); current = []; size = 0; }
     current.push(id); size += cost;
   }
   if (current.length) batches.push(current);
