@@ -74,7 +74,18 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
     timings[name] = performance.now() - t;
   };
 
-  function render(state: DashboardState) {
+  // A view that acts while it updates (none does today) would change the store mid-render: that
+  // change renders once this one is done, so no view is handed an older model after a newer one.
+  let rendering = false, pending = false;
+  function render() {
+    if (rendering) { pending = true; return; }
+    rendering = true;
+    try {
+      do { pending = false; renderState(store.getState()); } while (pending);
+    } finally { rendering = false; }
+  }
+
+  function renderState(state: DashboardState) {
     timings = {};
     let next!: DashboardModel;
     timed("model", () => (next = derive(state)));
@@ -88,7 +99,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
   }
 
   store.subscribe(render);
-  render(store.getState());
+  render();
   actions.loadFollowers();
 
   return {
