@@ -10,6 +10,7 @@ import { LatestRequest, SUPERSEDED } from "./latest";
 import type { DashboardActions } from "./model";
 import type { DashboardState } from "./state";
 import { VectorStore } from "./vectorStore";
+import { errorText } from "../lib/errorText";
 
 /**
  * The dashboard's actions: each turns a user's intent into one change of the
@@ -72,7 +73,7 @@ export function dashboardActions({ store, api, data, showError }: ActionsContext
       const next = await dynamicsRequest.run((signal) => data.dynamicsOf(split, epoch, signal));
       if (next !== SUPERSEDED) set({ dynamics: next, dynamicsError: null });
     } catch (err) {
-      set({ dynamics: null, dynamicsError: message(err) });
+      set({ dynamics: null, dynamicsError: errorText(err) });
     }
   }
 
@@ -94,7 +95,7 @@ export function dashboardActions({ store, api, data, showError }: ActionsContext
       const next = await otherRunRequest.run((signal) => data.otherRuns.get(compareRun, epoch, split, signal));
       if (next !== SUPERSEDED) set({ otherRun: next, otherRunStatus: null });
     } catch (err) {
-      set({ otherRun: null, otherRunStatus: `Could not load ${compareRun}: ${message(err)}` });
+      set({ otherRun: null, otherRunStatus: `Could not load ${compareRun}: ${errorText(err)}` });
     }
   }
 
@@ -145,5 +146,3 @@ export function dashboardActions({ store, api, data, showError }: ActionsContext
     share: () => void navigator.clipboard?.writeText(location.href).catch(() => undefined),
   };
 }
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -15,6 +15,7 @@ import { HEADER, TILES, type TileContext, type TileEntry } from "./registry";
 import { changedSlices } from "./slices";
 import { choicesFromUrl, type DashboardState } from "./state";
 import { followUrl } from "./urlView";
+import { errorText } from "../lib/errorText";
 
 /**
  * The report: one store holds the state (state.ts); actions change it and
@@ -44,7 +45,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
   };
   const showError = (e: unknown) => {
     banner.hidden = e === null;
-    banner.textContent = e === null ? "" : e instanceof Error ? e.message : String(e);
+    banner.textContent = e === null ? "" : errorText(e);
   };
 
   const data = new DashboardData(api, run, showProgress);

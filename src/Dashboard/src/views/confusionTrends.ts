@@ -6,6 +6,7 @@ import { cellMembers } from "../lib/confusion";
 import { sparklinePath, sparklinePoints } from "../lib/sparkline";
 import { h } from "../ui/dom";
 import { tile } from "./tile";
+import { errorText } from "../lib/errorText";
 
 /**
  * Confusion over time: the off-diagonal pairs (true → predicted) as
@@ -106,7 +107,7 @@ export function confusionTrends(o: ConfusionTrendsOptions): ConfusionTrendsView 
     } catch (err) {
       answer = null; loadedKey = "";
       grid.replaceChildren();
-      t.setMessage(`No confusion history: ${err instanceof Error ? err.message : String(err)}`);
+      t.setMessage(`No confusion history: ${errorText(err)}`);
     }
   }
 

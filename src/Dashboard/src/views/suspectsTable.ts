@@ -4,6 +4,7 @@ import type { Slice, DashboardActions, DashboardModel } from "../app/model";
 import { LatestRequest, SUPERSEDED } from "../app/latest";
 import { h } from "../ui/dom";
 import { tile } from "./tile";
+import { errorText } from "../lib/errorText";
 
 /**
  * Suspected label issues: the samples whose area under the margin (AUM,
@@ -97,7 +98,7 @@ export function suspectsTable(o: SuspectsTableOptions): SuspectsTableView {
     } catch (err) {
       answer = null; loadedKey = "";
       body.replaceChildren();
-      t.setMessage(`No suspects: ${err instanceof Error ? err.message : String(err)}`);
+      t.setMessage(`No suspects: ${errorText(err)}`);
     }
   }
 
