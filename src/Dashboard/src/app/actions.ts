@@ -48,6 +48,7 @@ export function dashboardActions({ store, api, data, showError }: ActionsContext
       let selected = sameSplit ? remapMask(s.selected, s.loaded.data.ids, ids) : new Uint8Array(ids.length);
       if (selected.length !== ids.length) selected = new Uint8Array(ids.length);
       vectorStore = new VectorStore(ids, s.run.classes.length);
+      data.prefetchAround(split, epoch, s.epochs);
       showError(null);
       set({
         split, epoch, loaded: next, selected, vectors: null,
@@ -57,10 +58,8 @@ export function dashboardActions({ store, api, data, showError }: ActionsContext
     } catch (err) { showError(err); }
   }
 
-  /** What follows the epoch: its neighbours, the selection's vectors, the dynamics (a moment later: the tiles never wait for them) and the comparisons. */
+  /** What follows the epoch: the selection's vectors, the dynamics (a moment later: the tiles never wait for them) and the comparisons. */
   function loadFollowers() {
-    const { split, epoch, epochs } = get(), k = epochs.indexOf(epoch);
-    data.prefetch(split, [epochs[k + 1], epochs[k - 1]].filter((x) => x !== undefined));
     void loadVectors();
     void loadDynamics();
     if (get().compareEpoch !== null) void loadCompare();

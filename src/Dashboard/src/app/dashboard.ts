@@ -50,6 +50,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
 
   const data = new DashboardData(api, run, showProgress);
   const loaded = await data.epoch(choices.split, choices.epoch);
+  data.prefetchAround(choices.split, choices.epoch, choices.epochs);
   const store = createStore<DashboardState>()(() => ({
     ...choices, runs: o.runs, theme, loaded,
     selected: o.initial.selection ? maskOfIds(loaded.data.ids, o.initial.selection) : new Uint8Array(loaded.data.ids.length),

@@ -24,9 +24,10 @@ export class DashboardData {
     return this.of(split).samples.get(epoch, signal);
   }
 
-  /** Loads epochs the user is likely to ask for next, without waiting for them. */
-  prefetch(split: string, epochs: number[]): void {
-    this.of(split).samples.prefetch(epochs);
+  /** Loads the epochs the user is likely to ask for next (the neighbours of the one shown), without waiting for them. */
+  prefetchAround(split: string, epoch: number, epochs: readonly number[]): void {
+    const k = epochs.indexOf(epoch);
+    this.of(split).samples.prefetch([epochs[k + 1], epochs[k - 1]].filter((x) => x !== undefined));
   }
 
   dynamicsOf(split: string, epoch: number, signal?: AbortSignal): Promise<EpochDynamics> {
