@@ -8,6 +8,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="${2:-$(mktemp -d)}"; mkdir -p "$dir"
 run_dir="$root/tests/data/fortunes-han"
+# A mistyped run is refused before anything starts.
+for spec in ${CVC_GENERATED:-}; do
+  [[ "$spec" =~ ^[1-9][0-9]*x[1-9][0-9]*x[1-9][0-9]*$ ]] || { echo "CVC_GENERATED: '$spec' is not SAMPLESxCLASSESxEPOCHS (e.g. 100000x70x10)" >&2; exit 1; }
+done
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 dll=$(ls -t "$root"/src/DevHost/bin/*/net10.0/ClassVisCloud.DevHost.dll | head -n 1)
 
@@ -38,8 +42,7 @@ upload_and_wait() { # run folder
 
 upload_and_wait fortunes-han "$run_dir"
 for spec in ${CVC_GENERATED:-}; do
-  [[ "$spec" =~ ^([0-9]+)x([0-9]+)x([0-9]+)$ ]] || { echo "CVC_GENERATED: '$spec' is not SAMPLESxCLASSESxEPOCHS (e.g. 100000x70x10)" >&2; kill $pid; exit 1; }
-  samples=${BASH_REMATCH[1]} classes=${BASH_REMATCH[2]} trained=${BASH_REMATCH[3]}
+  IFS=x read -r samples classes trained <<<"$spec"
   out="$dir/generated-$spec"
   # The generator gives the same bytes for the same arguments: a folder written before is reused.
   [ -f "$out/run.json" ] || dotnet run --no-build -c Release --project "$root/tools/RunGenerator" -- generate --out "$out" \

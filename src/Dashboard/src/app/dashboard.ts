@@ -11,7 +11,7 @@ import { dashboardActions } from "./actions";
 import { DashboardData } from "./dashboardData";
 import { modelDeriver } from "./derive";
 import type { DashboardActions, DashboardModel } from "./model";
-import { HEADER, TILES, type TileContext, type TileEntry } from "./registry";
+import { HEADER, reached, TILES, type TileContext, type TileEntry } from "./registry";
 import { changedSlices } from "./slices";
 import { choicesFromUrl, type DashboardState } from "./state";
 import { followUrl } from "./urlView";
@@ -62,7 +62,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
     api, actions,
     scope: () => { const s = store.getState(); return { run: s.run.run, split: s.split, epoch: s.epoch, classCount: s.run.classes.length }; },
   };
-  const mount = (entry: TileEntry) => ({ entry, view: entry.create(ctx) });
+  const mount = (entry: TileEntry) => ({ ...entry, view: entry.create(ctx) });
   const header = mount(HEADER), tiles = TILES.map(mount);
   o.mount.replaceChildren(progress, header.view.root, banner, h("main", { class: "report" }, ...tiles.map((t) => t.view.root)));
 
@@ -94,9 +94,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
     const changes = changedSlices(model, next);
     model = next;
     if (!changes.size) return;
-    for (const { entry, view } of [header, ...tiles]) {
-      if (entry.needs.some((s) => changes.has(s))) timed(entry.name, () => view.update(next, changes));
-    }
+    for (const { name, view } of reached([header, ...tiles], changes)) timed(name, () => view.update(next, changes));
     writeUrl();
   }
 

@@ -38,6 +38,11 @@ export interface TileEntry {
   create(ctx: TileContext): TileView;
 }
 
+/** The entries an update with these changed slices reaches, in page order. */
+export function reached<E extends Pick<TileEntry, "needs">>(entries: readonly E[], changes: ReadonlySet<Slice>): E[] {
+  return entries.filter((e) => e.needs.some((s) => changes.has(s)));
+}
+
 /** Every view that highlights the selection reads these: the selection, its score vectors and the axis filters make the active set. */
 const SELECTION: readonly Slice[] = ["selection", "vectors", "filters"];
 
