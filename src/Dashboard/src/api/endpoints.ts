@@ -10,7 +10,7 @@ import type { Attention, ConfusionGrowth, ConfusionOverTime, EpochDynamics, Epoc
 const seg = encodeURIComponent;
 const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
 
-export const listRuns = (api: ApiClient) => api.json<{ runs: RunListItem[] }>("/runs").then((r) => r.runs);
+export const listRuns = (api: ApiClient, signal?: AbortSignal) => api.json<{ runs: RunListItem[] }>("/runs", { signal }).then((r) => r.runs);
 
 export const getRun = (api: ApiClient, run: string, signal?: AbortSignal) => api.json<RunDetail>(`/runs/${seg(run)}`, { signal });
 
