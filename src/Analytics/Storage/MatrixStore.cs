@@ -23,18 +23,18 @@ public sealed class MatrixStore(BlobContainerClient container)
     public static string VersionPrefix(string run, long epoch, string version) => $"{run}/{Layout.EpochRowKey(epoch)}/{version}/";
 
     /// <summary>
-    /// Up to this size a matrix goes in one Put Blob request, streamed from the array: on Azurite a 28 MB matrix
-    /// (100,000 × 70) takes 150–200 ms so, and 600–850 ms in staged blocks; past it blocks are as fast and run in
-    /// parallel (measured with 28 MB and 280 MB, see the README's benchmarks).
+    /// Up to this size a matrix written after the read (<see cref="WriteAsync"/>) goes in one Put Blob request, streamed
+    /// from the array; past it, in parallel blocks.
     /// </summary>
     const long SinglePutBytes = 64L * 1024 * 1024;
 
     /// <summary>
-    /// An upload that stages blocks while <paramref name="values"/> is being filled (see <see cref="MatrixUpload"/>),
-    /// for a matrix too large for one request; null for a smaller one, which <see cref="WriteAsync"/> sends faster whole.
+    /// An upload that stages blocks while <paramref name="values"/> is being filled (see <see cref="MatrixUpload"/>), so
+    /// the matrix travels while the file is still being read; null for a matrix of one block, which gains nothing from
+    /// it and goes whole through <see cref="WriteAsync"/>.
     /// </summary>
     public MatrixUpload? BeginUpload(string path, float[] values, int classCount) =>
-        (long)values.Length * sizeof(float) <= SinglePutBytes ? null : new MatrixUpload(container.GetBlockBlobClient(path), values, classCount);
+        (long)values.Length * sizeof(float) <= MatrixUpload.BlockBytes ? null : new MatrixUpload(container.GetBlockBlobClient(path), values, classCount);
 
     /// <summary>
     /// Uploads the matrix in one request when it is small enough, else in 8 MB blocks copied from the array one at a
