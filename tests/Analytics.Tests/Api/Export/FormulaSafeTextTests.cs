@@ -39,6 +39,14 @@ public sealed class FormulaSafeTextTests
             Assert.True(FormulaSafeText.Decode(FormulaSafeText.Encode(text)) == text, $"{Show(text)} does not round-trip");
     }
 
+    [Fact]
+    public void The_one_line_regular_expression_the_guide_gives_undoes_it_as_well()
+    {
+        var undo = new System.Text.RegularExpressions.Regex("(^|[,;\t\r\n])'");
+        foreach (var text in Texts("=+-@'\t\r\n,;a", 4))
+            Assert.Equal(text, undo.Replace(FormulaSafeText.Encode(text), "$1"));
+    }
+
     static IEnumerable<string> Texts(string alphabet, int maxLength)
     {
         IEnumerable<string> level = [""];

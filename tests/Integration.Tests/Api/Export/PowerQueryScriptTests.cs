@@ -33,6 +33,14 @@ public sealed class PowerQueryScriptTests(RealRunFixture fixture)
     public static TheoryData<string> Files => new(ExportFiles.All);
 
     [Fact]
+    public void The_guide_links_every_script()
+    {
+        var guide = File.ReadAllText(Path.Combine(PowerQueryScripts.Folder, "..", "powerbi.md"));
+        foreach (var path in Directory.GetFiles(PowerQueryScripts.Folder, "*.pq"))
+            Assert.Contains($"(powerbi/{Path.GetFileName(path)})", guide);
+    }
+
+    [Fact]
     public void Every_text_column_is_restored_and_the_undo_takes_the_marks_off_after_the_separators_the_API_marks()
     {
         foreach (var path in Directory.GetFiles(PowerQueryScripts.Folder, "*.pq"))
