@@ -1,6 +1,7 @@
 using ClassVisCloud.Analytics.Dynamics;
 using ClassVisCloud.Analytics.Ingest;
 using ClassVisCloud.Analytics.Queries;
+using ClassVisCloud.Analytics.Queries.Exports;
 using ClassVisCloud.Analytics.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,7 @@ public static class AnalyticsServices
         services.AddSingleton<EpochColumnsReader>();
         services.AddSingleton<MatrixRows>();
         services.AddSingleton<MispredictionCounter>();
+        services.AddSingleton<ExportQueries>();
         services.AddSingleton(ingest ?? new IngestOptions());
         services.AddSingleton<IngestLedger>();
         services.AddSingleton<EpochIngestor>();

@@ -18,6 +18,7 @@ public static class ApiServices
         services.AddSingleton<SampleApi>();
         services.AddSingleton<DynamicsApi>();
         services.AddSingleton<ConfusionApi>();
+        services.AddSingleton<Export.ExportApi>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace ClassVisCloud.Analytics.Compute;
 
 /// <summary>The API's definitions, in one place: ingest, queries and tests all use these.</summary>
@@ -7,13 +9,7 @@ public static class Definitions
     public const int HistogramBins = 10;
 
     /// <summary>argmax of a score vector; a tie goes to the lowest class index.</summary>
-    public static int Predicted(ReadOnlySpan<float> scores)
-    {
-        var best = 0;
-        for (var c = 1; c < scores.Length; c++)
-            if (scores[c] > scores[best]) best = c;
-        return best;
-    }
+    public static int Predicted(ReadOnlySpan<float> scores) => TensorPrimitives.IndexOfMax(scores); // the first of equal maxima
 
     /// <summary>−ln(max(p[label], 1e-12)).</summary>
     public static double Loss(float probabilityOfLabel) => -Math.Log(Math.Max(probabilityOfLabel, LossFloor));
@@ -26,15 +22,16 @@ public static class Definitions
     /// no other class, whose probability counts as 0, so the margin is p(label). The one definition: the ingest stores
     /// it for probability files, and the dynamics derive the same from a logit file's stored margin.
     /// </summary>
-    public static float ProbabilityMargin(ReadOnlySpan<float> probabilities, int label) =>
-        probabilities.Length > 1 ? probabilities[label] - MaxOther(probabilities, label) : probabilities[label];
+    public static float ProbabilityMargin(ReadOnlySpan<float> probabilities, int label, int predicted) =>
+        probabilities.Length > 1 ? probabilities[label] - MaxOther(probabilities, label, predicted) : probabilities[label];
 
     /// <summary>Largest score other than the label's.</summary>
-    public static float MaxOther(ReadOnlySpan<float> scores, int label)
-    {
-        var max = float.NegativeInfinity;
-        for (var c = 0; c < scores.Length; c++)
-            if (c != label && scores[c] > max) max = scores[c];
-        return max;
-    }
+    public static float MaxOther(ReadOnlySpan<float> scores, int label) =>
+        Math.Max(MaxOrNegativeInfinity(scores[..label]), MaxOrNegativeInfinity(scores[(label + 1)..]));
+
+    /// <summary>Largest score other than the label's, when the predicted class is already known: one pass less when they differ.</summary>
+    public static float MaxOther(ReadOnlySpan<float> scores, int label, int predicted) =>
+        label != predicted ? scores[predicted] : MaxOther(scores, label);
+
+    static float MaxOrNegativeInfinity(ReadOnlySpan<float> scores) => scores.IsEmpty ? float.NegativeInfinity : TensorPrimitives.Max(scores);
 }

@@ -40,7 +40,7 @@ public sealed class SplitColumns
             predicted[i] = Definitions.Predicted(row);
             score[i] = row[predicted[i]];
             labelProbability[i] = row[label];
-            margin[i] = split.LogitMargins?[i] ?? Definitions.ProbabilityMargin(row, label);
+            margin[i] = split.LogitMargins?[i] ?? Definitions.ProbabilityMargin(row, label, predicted[i]);
         }
         return new SplitColumns
         {

@@ -29,7 +29,7 @@ public static class DynamicsDefinitions
     public static float ProbabilityMargin(float labelProbability, float storedMargin, float score, bool logits, int classCount)
     {
         if (!logits) return storedMargin;
-        if (classCount == 1) return Compute.Definitions.ProbabilityMargin([labelProbability], 0);
+        if (classCount == 1) return Compute.Definitions.ProbabilityMargin([labelProbability], 0, 0);
         if (storedMargin < 0) return labelProbability - score;
         return (float)(labelProbability * (1 - Math.Exp(-storedMargin)));
     }

@@ -72,7 +72,9 @@ public static class ApiDescription
 
     static JsonObject Operation(ApiRoute route, SortedDictionary<string, JsonNode> components)
     {
-        var content = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = SchemaOf(route.Answer, components) } };
+        var content = route.Csv
+            ? new JsonObject { ["text/csv"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } } }
+            : new JsonObject { ["application/json"] = new JsonObject { ["schema"] = SchemaOf(route.Answer, components) } };
         if (route.Arrow) content["application/vnd.apache.arrow.stream"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string", ["format"] = "binary" } };
         var responses = new JsonObject { ["200"] = new JsonObject { ["description"] = route.Summary, ["content"] = content } };
         if (route.ETag) responses["304"] = new JsonObject { ["description"] = "unchanged since the ETag sent in If-None-Match" };
@@ -100,7 +102,7 @@ public static class ApiDescription
     static IEnumerable<(string Status, string Meaning)> Errors(ApiRoute route)
     {
         if (route.Parameters.Count > 0 || route.Body is not null) yield return ("400", "bad input: the detail names it");
-        if (route.Path.Contains('{')) yield return ("404", "no such run, epoch, split or sample (or the epoch is pending or failed)");
+        if (route.Path.Contains('{') || route.Parameters.Any(p => p.Name is "run" or "epoch")) yield return ("404", "no such run, epoch, split or sample (or the epoch is pending or failed)");
         if (route.Body is not null) yield return ("413", "a body over 1 MiB, or over 10,000 sample ids");
         yield return ("500", "an unexpected failure; the server's log has the details");
     }

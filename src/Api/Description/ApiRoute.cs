@@ -8,7 +8,8 @@ public sealed record ApiParameter(string Name, ParameterIn In, string Descriptio
 
 /// <summary>
 /// One route of the API as the description states it: method, path (under /api), what it answers with 200, and
-/// whether it carries an ETag (then 304 is an answer too) or may answer as an Arrow IPC stream.
+/// whether it carries an ETag (then 304 is an answer too), may answer as an Arrow IPC stream, or answers with a CSV file
+/// (then <paramref name="Answer"/> is <see cref="string"/> and the summary names the columns).
 /// </summary>
 public sealed record ApiRoute(
     string Method,
@@ -19,4 +20,5 @@ public sealed record ApiRoute(
     IReadOnlyList<ApiParameter> Parameters,
     Type? Body = null,
     bool ETag = false,
-    bool Arrow = false);
+    bool Arrow = false,
+    bool Csv = false);

@@ -14,6 +14,13 @@ public static class ApiRoutes
     static readonly ApiParameter Format = new("format", ParameterIn.Query, "json (default) or arrow (an Apache Arrow IPC stream of the same columns)",
         """{"type":"string","enum":["json","arrow"],"default":"json"}""");
 
+    static readonly ApiParameter ExportRun = new("run", ParameterIn.Query, "the run; omitted: every run, in one file");
+    static readonly ApiParameter ExportEpoch = new("epoch", ParameterIn.Query, "the epoch; omitted: every epoch", """{"type":"integer","minimum":0}""");
+
+    /// <summary>A CSV export for Power BI and spreadsheets (RFC 4180, UTF-8, a header row, invariant culture).</summary>
+    static ApiRoute Export(string file, string name, string rows, IReadOnlyList<ApiParameter> parameters) =>
+        new("get", $"export/{file}.csv", name, $"CSV for Power BI and spreadsheets, {rows}", typeof(string), parameters, Csv: true);
+
     static ApiParameter Count(string name, string description, int fallback, int max) =>
         new(name, ParameterIn.Query, description, $$"""{"type":"integer","minimum":1,"maximum":{{max}},"default":{{fallback}}}""");
 
@@ -46,6 +53,16 @@ public static class ApiRoutes
             typeof(ConfusionOverTime), [Run, Split, Count("top", "how many pairs", 20, ConfusionApi.MaxPairs)], ETag: true),
         new("get", "runs/{run}/confusion-growth", "GetConfusionGrowth", "the pairs whose confusion grew most over the last k logged epochs",
             typeof(ConfusionGrowth), [Run, Split, Count("k", "how many logged epochs back", 5, 100_000), Count("top", "how many pairs", 20, ConfusionApi.MaxPairs)], ETag: true),
+        Export("runs", "ExportRuns", "one row per run: run,name,classes,epochs,last_epoch,samples,status,updated", []),
+        Export("classes", "ExportClasses", "the class dimension: run,class_index,class_name", [ExportRun]),
+        Export("epochs", "ExportEpochs", "one row per run × epoch × split: run,epoch,split,status,samples,correct,accuracy,loss", [ExportRun]),
+        Export("class-epochs", "ExportClassEpochs",
+            "one row per run × epoch × split × class: run,epoch,split,class_index,class_name,labelled,predicted,correct,mean_score", [ExportRun]),
+        Export("confusion", "ExportConfusion",
+            "one row per non-zero cell: run,epoch,split,true_index,true_name,predicted_index,predicted_name,count", [ExportRun, ExportEpoch]),
+        Export("suspects", "ExportSuspects",
+            "the suspects route as rows: run,epoch,split,rank,sample_id,label_name,likely_name,aum,confidence,mispredictions",
+            [ExportRun, ExportEpoch, Split, Count("limit", "how many suspects", Api.Export.ExportApi.DefaultSuspects, DynamicsApi.MaxSuspects)]),
         new("get", "openapi.json", "GetApiDescription", "this description of the API (OpenAPI 3.1)", typeof(object), []),
     ];
 }

@@ -11,29 +11,17 @@ public sealed class RunsApi(StorageClients storage, IngestLedger ledger)
     {
         var records = await storage.Runs.ListAsync(cancellationToken);
         var views = await Task.WhenAll(records.Select(r => RunView.LoadAsync(storage, r.Run, cancellationToken)));
-        var runs = views.OrderBy(v => v.Run, StringComparer.Ordinal).Select(view =>
-        {
-            var ok = view.OkEpochs.ToList();
-            var last = ok.LastOrDefault();
-            return new RunListEntry(
-                Run: view.Run,
-                Name: view.Record?.Manifest?.Name ?? view.Run,
-                Classes: view.ClassCount,
-                Epochs: ok.Count,
-                LastEpoch: last?.Epoch,
-                Samples: last?.Splits.Sum(s => s.Samples) ?? 0,
-                Updated: Timestamp(view.Record?.Updated),
-                Status: Status(view),
-                FailedEpochs: view.Epochs.Count(e => e.Status == EpochStatus.Failed));
-        }).ToList();
+        var runs = views.OrderBy(v => v.Run, StringComparer.Ordinal).Select(RunSummary.From).Select(summary => new RunListEntry(
+            Run: summary.Run,
+            Name: summary.Name,
+            Classes: summary.Classes,
+            Epochs: summary.Epochs,
+            LastEpoch: summary.LastEpoch,
+            Samples: summary.Samples,
+            Updated: Timestamp(summary.Updated),
+            Status: summary.Status,
+            FailedEpochs: summary.FailedEpochs)).ToList();
         return ApiResponse.Ok(new RunList(runs));
-    }
-
-    /// <summary>pending while any epoch is pending, else failed if the last epoch failed, else ok.</summary>
-    static string Status(RunView view)
-    {
-        if (view.Epochs.Any(e => e.Status == EpochStatus.Pending)) return EpochStatus.Pending;
-        return view.Epochs.LastOrDefault()?.Status == EpochStatus.Failed ? EpochStatus.Failed : EpochStatus.Ok;
     }
 
     public async Task<ApiResponse> GetRunAsync(string? run, CancellationToken cancellationToken = default)
@@ -50,7 +38,7 @@ public sealed class RunsApi(StorageClients storage, IngestLedger ledger)
             Classes: view.ClassNames,
             Splits: view.Splits,
             Manifest: new ManifestState(manifest?.ManifestStatus ?? ManifestStatus.Absent, manifest?.ManifestError),
-            Status: Status(view),
+            Status: view.Status,
             Updated: Timestamp(manifest?.Updated),
             Epochs: view.Epochs.Select(e => new EpochInfo(
                 Epoch: e.Epoch,

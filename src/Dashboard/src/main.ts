@@ -8,6 +8,7 @@ import { startDashboard, type DashboardHandle } from "./app/dashboard";
 import { emptyContainerNotice, errorNotice, functionKeyPrompt } from "./views/notices";
 import { applyTheme, initialTheme } from "./ui/theme";
 import { h } from "./ui/dom";
+import { errorText } from "./lib/errorText";
 
 /**
  * Start-up: runtime config, sign-in, the run list, then the report; or a page
@@ -41,7 +42,7 @@ async function start(keyRefused = false): Promise<void> {
       if (config.auth === "key") return start(true);
       if (config.auth === "entra") { location.href = `${config.loginPath}?post_login_redirect_uri=${encodeURIComponent(location.pathname + location.search)}`; return; }
     }
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorText(e);
     const title = e instanceof ApiError && e.kind === "network" ? "The API is not reachable" : e instanceof ApiError && e.kind === "not-found" ? "Not found" : "Something went wrong";
     const retry = h("button", { type: "button", class: "icon-button", onclick: () => location.reload() }, "Retry");
     const home = h("a", { href: location.pathname }, "Open the newest run");

@@ -5,7 +5,7 @@ using ClassVisCloud.Analytics.Dynamics;
 using ClassVisCloud.Analytics.Tests.Dynamics;
 using ClassVisCloud.Api.Tests.Description;
 
-namespace ClassVisCloud.Api.Tests.Encoding;
+namespace ClassVisCloud.Api.Tests.Columnar;
 
 public sealed class DynamicsEncoderTests
 {

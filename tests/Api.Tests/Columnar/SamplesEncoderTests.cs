@@ -2,7 +2,7 @@ using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using ClassVisCloud.Api.Tests.Description;
 
-namespace ClassVisCloud.Api.Tests.Encoding;
+namespace ClassVisCloud.Api.Tests.Columnar;
 
 public sealed class SamplesEncoderTests
 {
