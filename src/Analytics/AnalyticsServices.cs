@@ -1,7 +1,9 @@
 using ClassVisCloud.Analytics.Api;
+using ClassVisCloud.Analytics.Api.Export;
 using ClassVisCloud.Analytics.Dynamics;
 using ClassVisCloud.Analytics.Ingest;
 using ClassVisCloud.Analytics.Queries;
+using ClassVisCloud.Analytics.Queries.Exports;
 using ClassVisCloud.Analytics.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +59,8 @@ public static class AnalyticsServices
         services.AddSingleton<EpochColumnsReader>();
         services.AddSingleton<MatrixRows>();
         services.AddSingleton<MispredictionCounter>();
+        services.AddSingleton<ExportQueries>();
+        services.AddSingleton<ExportApi>();
         services.AddSingleton(ingest ?? new IngestOptions());
         services.AddSingleton<IngestLedger>();
         services.AddSingleton<EpochIngestor>();

@@ -22,14 +22,17 @@ public static class ResponseCompression
     public static byte[] Compress(byte[] body, string encoding)
     {
         var output = new MemoryStream(body.Length / 2);
-        using (Stream compressor = encoding == "br"
-            ? new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true)
-            : new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        using (var compressor = Open(output, encoding))
         {
             compressor.Write(body);
         }
         return output.ToArray();
     }
+
+    /// <summary>A stream that compresses what is written to it into <paramref name="output"/> (left open), as it goes.</summary>
+    public static Stream Open(Stream output, string encoding) => encoding == "br"
+        ? new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true)
+        : new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true);
 
     /// <summary>What compressing <paramref name="length"/> bytes holds at most: the output buffer and its copy.</summary>
     public static long EstimatedBytes(int length) => length + 1024 * 1024;

@@ -11,31 +11,19 @@ public sealed class RunsApi(StorageClients storage, IngestLedger ledger)
     {
         var records = await new RunRecords(storage.Runs).ListAsync(cancellationToken);
         var views = await Task.WhenAll(records.Select(r => RunView.LoadAsync(storage, r.Run, cancellationToken)));
-        var runs = views.OrderBy(v => v.Run, StringComparer.Ordinal).Select(view =>
+        var runs = views.OrderBy(v => v.Run, StringComparer.Ordinal).Select(RunSummary.From).Select(summary => new
         {
-            var ok = view.OkEpochs.ToList();
-            var last = ok.LastOrDefault();
-            return new
-            {
-                run = view.Run,
-                name = view.Record?.Manifest?.Name ?? view.Run,
-                classes = view.ClassCount,
-                epochs = ok.Count,
-                lastEpoch = last?.Epoch,
-                samples = last?.Splits.Sum(s => s.Samples) ?? 0,
-                updated = view.Record?.Updated?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
-                status = Status(view),
-                failedEpochs = view.Epochs.Count(e => e.Status == EpochStatus.Failed),
-            };
+            run = summary.Run,
+            name = summary.Name,
+            classes = summary.Classes,
+            epochs = summary.Epochs,
+            lastEpoch = summary.LastEpoch,
+            samples = summary.Samples,
+            updated = summary.Updated?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
+            status = summary.Status,
+            failedEpochs = summary.FailedEpochs,
         });
         return ApiResponse.Ok(new { runs });
-    }
-
-    /// <summary>pending while any epoch is pending, else failed if the last epoch failed, else ok.</summary>
-    static string Status(RunView view)
-    {
-        if (view.Epochs.Any(e => e.Status == EpochStatus.Pending)) return EpochStatus.Pending;
-        return view.Epochs.LastOrDefault()?.Status == EpochStatus.Failed ? EpochStatus.Failed : EpochStatus.Ok;
     }
 
     public async Task<ApiResponse> GetRunAsync(string? run, CancellationToken cancellationToken = default)
@@ -53,7 +41,7 @@ public sealed class RunsApi(StorageClients storage, IngestLedger ledger)
             classes = view.ClassNames,
             splits = view.Splits,
             manifest = new { status = manifest?.ManifestStatus ?? ManifestStatus.Absent, error = manifest?.ManifestError },
-            status = Status(view),
+            status = view.Status,
             updated = manifest?.Updated?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
             epochs = view.Epochs.Select(e => new
             {

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace ClassVisCloud.Analytics.Compute;
 
 /// <summary>The API's definitions, in one place: ingest, queries and tests all use these.</summary>
@@ -7,13 +9,7 @@ public static class Definitions
     public const int HistogramBins = 10;
 
     /// <summary>argmax of a score vector; a tie goes to the lowest class index.</summary>
-    public static int Predicted(ReadOnlySpan<float> scores)
-    {
-        var best = 0;
-        for (var c = 1; c < scores.Length; c++)
-            if (scores[c] > scores[best]) best = c;
-        return best;
-    }
+    public static int Predicted(ReadOnlySpan<float> scores) => TensorPrimitives.IndexOfMax(scores); // the first of equal maxima
 
     /// <summary>−ln(max(p[label], 1e-12)).</summary>
     public static double Loss(float probabilityOfLabel) => -Math.Log(Math.Max(probabilityOfLabel, LossFloor));
@@ -22,11 +18,12 @@ public static class Definitions
     public static int HistogramBin(float score) => Math.Clamp((int)(score * HistogramBins), 0, HistogramBins - 1);
 
     /// <summary>Largest score other than the label's.</summary>
-    public static float MaxOther(ReadOnlySpan<float> scores, int label)
-    {
-        var max = float.NegativeInfinity;
-        for (var c = 0; c < scores.Length; c++)
-            if (c != label && scores[c] > max) max = scores[c];
-        return max;
-    }
+    public static float MaxOther(ReadOnlySpan<float> scores, int label) =>
+        Math.Max(MaxOrNegativeInfinity(scores[..label]), MaxOrNegativeInfinity(scores[(label + 1)..]));
+
+    /// <summary>Largest score other than the label's, when the predicted class is already known: one pass less when they differ.</summary>
+    public static float MaxOther(ReadOnlySpan<float> scores, int label, int predicted) =>
+        label != predicted ? scores[predicted] : MaxOther(scores, label);
+
+    static float MaxOrNegativeInfinity(ReadOnlySpan<float> scores) => scores.IsEmpty ? float.NegativeInfinity : TensorPrimitives.Max(scores);
 }

@@ -40,7 +40,7 @@ public sealed class SplitColumns
             predicted[i] = Definitions.Predicted(row);
             score[i] = row[predicted[i]];
             labelProbability[i] = row[label];
-            margin[i] = split.LogitMargins?[i] ?? (classCount > 1 ? row[label] - Definitions.MaxOther(row, label) : row[label]);
+            margin[i] = split.LogitMargins?[i] ?? (classCount > 1 ? row[label] - Definitions.MaxOther(row, label, predicted[i]) : row[label]);
         }
         return new SplitColumns
         {

@@ -9,7 +9,7 @@ namespace ClassVisCloud.Analytics.Dynamics;
 /// Both compare their ETag with the request's If-None-Match before any state is computed; the dynamics answers of
 /// a million samples are kept by ETag and built once however many ask at once (<see cref="AnswerCache"/>).
 /// </remarks>
-public sealed class DynamicsApi(StorageClients storage, DynamicsStates states, SampleSets sampleSets, AnswerCache answers)
+public sealed class DynamicsApi(StorageClients storage, DynamicsStates states, SuspectsQuery suspects, AnswerCache answers)
 {
     public const int MaxSuspects = 10_000;
 
@@ -26,7 +26,7 @@ public sealed class DynamicsApi(StorageClients storage, DynamicsStates states, S
         return await answers.GetOrBuildAsync(etag, contentType, DynamicsEncoder.EstimatedBytes(s.Summary.Samples), async ct =>
         {
             var state = await states.AtAsync(s.View, s.Split, s.Epoch.Epoch, ct);
-            var data = SampleDynamics.From(state, s.Split, s.Epoch.IntegerIds, await IdsAsync(s, state, ct), s.Summary.SetHash);
+            var data = SampleDynamics.From(state, s.Split, s.Epoch.IntegerIds, await suspects.IdsAsync(s.View.Run, s.Summary, state, ct), s.Summary.SetHash);
             return arrow.Value ? DynamicsEncoder.ToArrow(data) : DynamicsEncoder.ToJson(data);
         }, cancellationToken);
     }
@@ -39,8 +39,7 @@ public sealed class DynamicsApi(StorageClients storage, DynamicsStates states, S
         if (selection.Problem is { } problem) return problem;
         var s = selection.Value;
         if (ApiResponse.Unchanged(s.ETagSeed($"suspects|{count.Value}", history: true), ApiResponse.JsonType, ifNoneMatch) is { } unchanged) return unchanged;
-        var state = await states.AtAsync(s.View, s.Split, s.Epoch.Epoch, cancellationToken);
-        var (top, total) = SuspectRanking.Rank(state, await IdsAsync(s, state, cancellationToken), s.Summary.SetHash, count.Value);
+        var (top, total) = await suspects.RankAsync(s.View, s.Epoch, s.Split, count.Value, cancellationToken);
         var names = s.View.ClassNames;
         return ApiResponse.Ok(new
         {
@@ -55,8 +54,4 @@ public sealed class DynamicsApi(StorageClients storage, DynamicsStates states, S
             }),
         }, s.ETagSeed($"suspects|{count.Value}", history: true));
     }
-
-    /// <summary>The epoch's sorted ids: the state's own when they are the same set (no read), else the stored list.</summary>
-    async Task<string[]> IdsAsync(EpochSelection s, DynamicsState state, CancellationToken cancellationToken) =>
-        state.IdsHash == s.Summary.SetHash ? state.Ids : await sampleSets.GetAsync(s.View.Run, s.Summary.SetHash, cancellationToken);
 }

@@ -11,6 +11,7 @@ public static class DynamicsServices
         services.AddSingleton<DynamicsCheckpoints>();
         services.AddSingleton<DynamicsStates>();
         services.AddSingleton<DynamicsWarmer>();
+        services.AddSingleton<SuspectsQuery>();
         services.AddSingleton<DynamicsApi>();
         services.AddSingleton<ConfusionApi>();
         return services;

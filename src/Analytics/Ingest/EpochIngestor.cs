@@ -14,26 +14,27 @@ public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor>
 
     public async Task<IngestResult> IngestAsync(BlobSnapshot blob, CancellationToken cancellationToken)
     {
-        var run = blob.Path.Run!;
-        var epoch = blob.Path.Epoch!.Value;
-        await epochs.EnsureExistsAsync(run, epoch, cancellationToken);
-
-        if (await DuplicateEpochs.FindAsync(storage.Container, blob.Path, cancellationToken) is { } duplicate)
+        var (run, epoch) = (blob.Path.Run!, blob.Path.Epoch!.Value);
+        var stages = new IngestStages();
+        // The download goes out with the look-ups the read needs and the check that may stop it: none depends on
+        // another, and each is a round trip to storage that would otherwise come before the download's first byte.
+        var ensured = epochs.EnsureExistsAsync(run, epoch, cancellationToken);
+        var duplicateCheck = DuplicateEpochs.FindAsync(storage.Container, blob.Path, cancellationToken);
+        var contextLoad = RunContextLoader.LoadAsync(storage, run, epoch, cancellationToken);
+        // The version (SHA-256) is hashed as the bytes arrive: "download" includes it.
+        var downloading = stages.MeasureAsync(IngestStages.Download, () => BlobContent.OpenAsync(storage.Container, blob, cancellationToken));
+        await using var download = await AllOrNothingAsync(downloading, ensured, duplicateCheck, contextLoad);
+        if (await duplicateCheck is { } duplicate)
         {
             await MarkFailedAsync(blob, duplicate.Reason, cancellationToken);
             return IngestResult.Rejected(duplicate.Reason, duplicate.Other);
         }
-
-        var stages = new IngestStages();
-        // The version (SHA-256) is hashed as the bytes arrive: "download" includes it.
-        await using var download = await stages.MeasureAsync(IngestStages.Download, () => BlobContent.OpenAsync(storage.Container, blob, cancellationToken));
         if (download is null) return IngestResult.Superseded;
 
-        var version = download.Version;
-        var staging = new MatrixStaging(storage.Matrices, run, epoch, version);
+        var staging = new MatrixStaging(storage.Matrices, run, epoch, download.Version);
         try
         {
-            return await ReadAndWriteAsync(blob, download, staging, stages, cancellationToken);
+            return await ReadAndWriteAsync(blob, download, await contextLoad, staging, stages, cancellationToken);
         }
         catch
         {
@@ -42,16 +43,30 @@ public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor>
         }
     }
 
+    /// <summary>The download once every task started beside it has ended; if one failed, the download is closed and its error thrown.</summary>
+    static async Task<BlobDownload?> AllOrNothingAsync(Task<BlobDownload?> download, params Task[] others)
+    {
+        try
+        {
+            await Task.WhenAll([download, .. others]);
+            return await download;
+        }
+        catch
+        {
+            if (download.IsCompletedSuccessfully && download.Result is { } content) await content.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Validates the whole file (its large matrices staged meanwhile), writes the version, flips the pointer.</summary>
-    async Task<IngestResult> ReadAndWriteAsync(BlobSnapshot blob, BlobDownload download, MatrixStaging staging, IngestStages stages,
-        CancellationToken cancellationToken)
+    async Task<IngestResult> ReadAndWriteAsync(BlobSnapshot blob, BlobDownload download, ReadContext runContext, MatrixStaging staging,
+        IngestStages stages, CancellationToken cancellationToken)
     {
         var (run, epoch, version) = (blob.Path.Run!, blob.Path.Epoch!.Value, download.Version);
         EpochPredictions predictions;
-        ReadContext context;
+        var context = runContext with { Watch = staging.Watch };
         try
         {
-            context = await RunContextLoader.LoadAsync(storage, run, epoch, cancellationToken) with { Watch = staging.Watch };
             predictions = await stages.MeasureAsync(IngestStages.Read, () => PredictionsReader.ReadAsync(download.Content, context, cancellationToken));
             if (predictions.ClassCount > ushort.MaxValue)
                 throw new ContractViolationException($"scores: {predictions.ClassCount} classes; at most {ushort.MaxValue} are supported");

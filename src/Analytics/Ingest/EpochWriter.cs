@@ -24,14 +24,16 @@ public static class EpochWriter
         var columns = new Dictionary<string, byte[]>();
         var summaries = new List<SplitSummary>();
         var tableWrites = new List<Func<Task>>();
-        var splits = stages.Measure(IngestStages.Compute, () =>
+        var splits = await stages.MeasureAsync(IngestStages.Compute, async () =>
         {
+            // The id sets' hashes (a pass over every id) on the second core while the first derives the columns.
+            var setHashes = predictions.Splits.Select(split => Task.Run(() => ColumnCodec.SetHash(split.SampleIds), cancellationToken)).ToArray();
             var computed = new List<SplitColumns>();
             for (var s = 0; s < predictions.Splits.Count; s++)
             {
                 var split = SplitColumns.From(predictions.Splits[s], predictions.ClassCount);
                 var aggregates = SplitAggregates.From(split);
-                var setHash = ColumnCodec.SetHash(split.SampleIds);
+                var setHash = await setHashes[s];
                 columns[Layout.SplitColumn(s, Columns.Labels)] = ColumnCodec.EncodeClasses(split.Labels);
                 columns[Layout.SplitColumn(s, Columns.Predicted)] = ColumnCodec.EncodeClasses(split.Predicted);
                 columns[Layout.SplitColumn(s, Columns.Score)] = ColumnCodec.EncodeFloats(split.Score);
@@ -51,7 +53,7 @@ public static class EpochWriter
         var matrices = stages.MeasureAsync(IngestStages.Matrix, () => Task.WhenAll(splits.Select((split, s) =>
             staging?.Of(s) is { } staged
                 ? staged.CommitAsync(cancellationToken)
-                : storage.Matrices.WriteAsync(MatrixStore.Path(run, epoch, version, s), split.Probabilities, cancellationToken))));
+                : storage.Matrices.WriteAsync(MatrixStore.Path(run, epoch, version, s), split.Probabilities, predictions.ClassCount, cancellationToken))));
         var tables = stages.MeasureAsync(IngestStages.Tables, () => Task.WhenAll(tableWrites.Select(write => write())));
         await Task.WhenAll(matrices, tables);
         return summaries;

@@ -4,9 +4,9 @@ using ClassVisCloud.Analytics.Storage;
 namespace ClassVisCloud.Analytics.Ingest;
 
 /// <summary>
-/// Ships an epoch's large probability matrices while the file is still being read: each split's matrix is staged in
+/// Ships an epoch's probability matrices while the file is still being read: each split's matrix is staged in
 /// blocks as its rows are stored (a file whose ids are already in order finishes blocks as it goes), and committed
-/// by <see cref="EpochWriter"/> only once the whole file is valid. Small matrices are left to one request at the end.
+/// by <see cref="EpochWriter"/> only once the whole file is valid. A matrix of one block is left to one request at the end.
 /// </summary>
 internal sealed class MatrixStaging(MatrixStore store, string run, long epoch, string version)
 {

@@ -46,6 +46,12 @@ public sealed class RunView
 
     public bool Exists => Record is not null || Epochs.Count > 0;
 
+    /// <summary>pending while any epoch is pending, else failed if the last epoch failed, else ok.</summary>
+    public string Status =>
+        Epochs.Any(e => e.Status == EpochStatus.Pending) ? EpochStatus.Pending
+        : Epochs.LastOrDefault()?.Status == EpochStatus.Failed ? EpochStatus.Failed
+        : EpochStatus.Ok;
+
     public EpochRecord? Epoch(long epoch) => Epochs.FirstOrDefault(e => e.Epoch == epoch);
 
     public static async Task<RunView> LoadAsync(StorageClients storage, string run, CancellationToken cancellationToken)

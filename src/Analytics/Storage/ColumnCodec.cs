@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -27,21 +28,21 @@ public static class ColumnCodec
 
     public static float[] DecodeFloats(ReadOnlySpan<byte> bytes) => MemoryMarshal.Cast<byte, float>(bytes).ToArray();
 
-    /// <summary>Count, then count+1 offsets, then the UTF-8 bytes of every string.</summary>
+    /// <summary>Count, then count+1 offsets, then the UTF-8 bytes of every string (encoded in place: no array per string).</summary>
     public static byte[] EncodeStrings(IReadOnlyList<string> values)
     {
-        var encoded = values.Select(Encoding.UTF8.GetBytes).ToArray();
         var header = 4 + 4 * (values.Count + 1);
-        var bytes = new byte[header + encoded.Sum(e => e.Length)];
+        long total = 0;
+        foreach (var value in values) total += Encoding.UTF8.GetByteCount(value);
+        var bytes = new byte[checked(header + (int)total)];
         BinaryPrimitives.WriteInt32LittleEndian(bytes, values.Count);
         var offset = 0;
-        for (var i = 0; i < encoded.Length; i++)
+        for (var i = 0; i < values.Count; i++)
         {
             BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4 + 4 * i), offset);
-            encoded[i].CopyTo(bytes, header + offset);
-            offset += encoded[i].Length;
+            offset += Encoding.UTF8.GetBytes(values[i], bytes.AsSpan(header + offset));
         }
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4 + 4 * encoded.Length), offset);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4 + 4 * values.Count), offset);
         return bytes;
     }
 
@@ -73,15 +74,32 @@ public static class ColumnCodec
     /// <summary>Identity of a sorted sample-id list: epochs with the same set align position by position.</summary>
     public static string SetHash(IReadOnlyList<string> sortedIds)
     {
+        // Each id's length and UTF-8 bytes are gathered in a buffer hashed a block at a time: the same bytes as one
+        // append per id (the hash of a set must never change: stored epochs are aligned by it), far fewer calls.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> length = stackalloc byte[4];
-        foreach (var id in sortedIds)
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
         {
-            var bytes = Encoding.UTF8.GetBytes(id);
-            BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
-            hash.AppendData(length);
-            hash.AppendData(bytes);
+            var used = 0;
+            foreach (var id in sortedIds)
+            {
+                var length = Encoding.UTF8.GetByteCount(id);
+                if (used + 4 + length > buffer.Length)
+                {
+                    hash.AppendData(buffer, 0, used);
+                    used = 0;
+                    if (4 + length > buffer.Length)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = ArrayPool<byte>.Shared.Rent(4 + length);
+                    }
+                }
+                BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(used), length);
+                used += 4 + Encoding.UTF8.GetBytes(id, buffer.AsSpan(used + 4));
+            }
+            hash.AppendData(buffer, 0, used);
         }
+        finally { ArrayPool<byte>.Shared.Return(buffer); }
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
     }
 }

@@ -22,52 +22,35 @@ public sealed class MatrixStore(BlobContainerClient container)
 
     public static string VersionPrefix(string run, long epoch, string version) => $"{run}/{Layout.EpochRowKey(epoch)}/{version}/";
 
-    const int BlockBytes = 8 * 1024 * 1024;
-
     /// <summary>
-    /// Up to this size a matrix goes in one Put Blob request, streamed from the array: on Azurite a 28 MB matrix
-    /// (100,000 × 70) takes 150–200 ms so, and 600–850 ms in staged blocks; past it blocks are as fast and run in
-    /// parallel (measured with 28 MB and 280 MB, see the README's benchmarks).
+    /// Up to this size a matrix written after the read (<see cref="WriteAsync"/>) goes in one Put Blob request, streamed
+    /// from the array; past it, in parallel blocks.
     /// </summary>
     const long SinglePutBytes = 64L * 1024 * 1024;
 
     /// <summary>
-    /// An upload that stages blocks while <paramref name="values"/> is being filled (see <see cref="MatrixUpload"/>),
-    /// for a matrix too large for one request; null for a smaller one, which <see cref="WriteAsync"/> sends faster whole.
+    /// An upload that stages blocks while <paramref name="values"/> is being filled (see <see cref="MatrixUpload"/>), so
+    /// the matrix travels while the file is still being read; null for a matrix of one block, which gains nothing from
+    /// it and goes whole through <see cref="WriteAsync"/>.
     /// </summary>
     public MatrixUpload? BeginUpload(string path, float[] values, int classCount) =>
-        (long)values.Length * sizeof(float) <= SinglePutBytes ? null : new MatrixUpload(container.GetBlockBlobClient(path), values, classCount);
+        (long)values.Length * sizeof(float) <= MatrixUpload.BlockBytes ? null : new MatrixUpload(container.GetBlockBlobClient(path), values, classCount);
 
     /// <summary>
     /// Uploads the matrix in one request when it is small enough, else in 8 MB blocks copied from the array one at a
-    /// time (four in flight), so a 280 MB matrix costs 32 MB of buffers, not a second copy of itself.
+    /// time (four in flight, see <see cref="MatrixUpload"/>), so a 280 MB matrix costs 32 MB of buffers, not a second
+    /// copy of itself.
     /// </summary>
-    public async Task WriteAsync(string path, float[] values, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(string path, float[] values, int classCount, CancellationToken cancellationToken = default)
     {
         var client = container.GetBlockBlobClient(path);
-        var totalBytes = (long)values.Length * sizeof(float);
-        if (totalBytes <= SinglePutBytes)
+        if ((long)values.Length * sizeof(float) <= SinglePutBytes)
         {
             await using var content = new FloatBytesStream(values);
             await client.UploadAsync(content, new BlobUploadOptions(), cancellationToken);
             return;
         }
-        var blockCount = (int)Math.Max(1, (totalBytes + BlockBytes - 1) / BlockBytes);
-        var blockIds = Enumerable.Range(0, blockCount).Select(i => Convert.ToBase64String(BitConverter.GetBytes(i))).ToList();
-        await Parallel.ForEachAsync(Enumerable.Range(0, blockCount), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (i, ct) =>
-        {
-            var start = (long)i * BlockBytes;
-            var length = (int)Math.Min(BlockBytes, totalBytes - start);
-            var buffer = ArrayPool<byte>.Shared.Rent(length);
-            try
-            {
-                MemoryMarshal.AsBytes(values.AsSpan()).Slice((int)start, length).CopyTo(buffer);
-                using var block = new MemoryStream(buffer, 0, length, writable: false);
-                await client.StageBlockAsync(blockIds[i], block, cancellationToken: ct);
-            }
-            finally { ArrayPool<byte>.Shared.Return(buffer); }
-        });
-        await client.CommitBlockListAsync(blockIds, cancellationToken: cancellationToken);
+        await new MatrixUpload(client, values, classCount).CommitAsync(cancellationToken);
     }
 
     /// <summary>

@@ -1,11 +1,10 @@
 // Speed of the data map in headless Chromium against a host serving a large run with its dynamics.
-//   node dev/fixture-server.mjs --port 7072 --no-real --synthetic 100000x70x10 &
-//   CVC_BASE_URL=http://127.0.0.1:7072 CVC_BENCH_RUN=synthetic-100000x70 node dev/bench-datamap.mjs
+//   CVC_BASE_URL=<the DevHost of scripts/e2e-host.sh with CVC_GENERATED=100000x70x10> node dev/bench-datamap.mjs
 // Reports: dots painted, time to paint them, and brushing (one mouse move per
 // frame): the whole dashboard update per move and the data map's share of it.
 import { launch, BASE_URL } from "../e2e/chromium.mjs";
 
-const run = process.env.CVC_BENCH_RUN ?? "synthetic-100000x70";
+const run = process.env.CVC_BENCH_RUN ?? "generated-100000x70";
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x) => Math.round(x * 10) / 10;
 

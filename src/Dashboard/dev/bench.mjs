@@ -1,11 +1,11 @@
 // Speed of the dashboard in headless Chromium against a host serving a large run.
-//   CVC_BASE_URL=http://127.0.0.1:7072 CVC_BENCH_RUN=synthetic-100000x70 node dev/bench.mjs
+//   CVC_BASE_URL=<the DevHost of scripts/e2e-host.sh with CVC_GENERATED=100000x70x10> node dev/bench.mjs
 // Reports: first full render (navigation start -> every tile drawn), epoch
 // change (prefetched neighbour and cold), brushing frame rate in the
 // classification view, and in the parallel coordinates with many lines.
 import { launch, BASE_URL } from "../e2e/chromium.mjs";
 
-const run = process.env.CVC_BENCH_RUN ?? "synthetic-100000x70";
+const run = process.env.CVC_BENCH_RUN ?? "generated-100000x70";
 const pcLines = Number(process.env.CVC_BENCH_PC_LINES ?? 20000);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x) => Math.round(x * 10) / 10;

@@ -1,5 +1,5 @@
 // Where the time goes in one dashboard action, by function (CPU profile of the page).
-//   CVC_BASE_URL=... node dev/profile.mjs "?run=synthetic-100000x70" epoch|pick
+//   CVC_BASE_URL=... node dev/profile.mjs "?run=generated-100000x70" epoch|pick
 import { launch, BASE_URL } from "../e2e/chromium.mjs";
 
 const [query = "", action = "epoch"] = process.argv.slice(2);

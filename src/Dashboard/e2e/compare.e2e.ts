@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 describe("compare with run", () => {
-  test("the run against itself: stable errors = misclassified, none of one run only; a category click selects it", async () => {
+  test("a run compared with itself has only stable errors, as many as it misclassifies; a category click selects them", async () => {
     const s = await api<Samples>(`/runs/${RUN}/epochs/${last}/samples?split=validation`);
     const wrong = s.sampleId.filter((_, i) => s.label[i] !== s.predicted[i]).length;
     expect(wrong).toBeGreaterThan(0);

@@ -32,7 +32,7 @@ afterEach(async () => {
 const dynamics = (epoch: number) => api<Dynamics>(`/runs/${RUN}/epochs/${epoch}/dynamics?split=validation`);
 
 describe("the data map", () => {
-  test("draws one dot per sample of the split, and follows the epoch slider", async () => {
+  test("the data map draws one dot per sample of the split, and follows the epoch slider", async () => {
     await open();
     const d = await dynamics(last);
     await waitForData(page, "datamap", "dots", (v) => v === String(d.sampleId.length));
@@ -90,7 +90,7 @@ describe("the data map", () => {
 });
 
 describe("suspected label issues", () => {
-  test("list the API's suspects in its order; a click selects the sample and opens it", async () => {
+  test("the suspects are listed in the API's order; a click selects the sample and opens it", async () => {
     await open();
     const s = await api<Suspects>(`/runs/${RUN}/epochs/${last}/suspects?split=validation&limit=100`);
     await waitForData(page, "suspects", "rows", (v) => v === String(s.suspects.length));
@@ -106,7 +106,7 @@ describe("suspected label issues", () => {
     await shot(tile(page, "suspects"), "tile-suspects");
   });
 
-  test("export their rows as CSV", async () => {
+  test("the suspects export their rows as CSV", async () => {
     await open();
     await waitForData(page, "suspects", "rows", (v) => Number(v) > 0);
     const [csv] = await Promise.all([page.waitForEvent("download"), page.locator("#tile-suspects button[data-export=csv]").click()]);
@@ -149,7 +149,7 @@ describe("the threshold on a training-dynamics statistic", () => {
 });
 
 describe("epoch A vs epoch B", () => {
-  test("shows only the samples whose prediction changed, and the link keeps the comparison", async () => {
+  test("epoch A vs epoch B shows only the samples whose prediction changed, and the link keeps the comparison", async () => {
     type Samples = { sampleId: string[]; predicted: number[] };
     const [a, b] = await Promise.all([last, 1].map((e) => api<Samples>(`/runs/${RUN}/epochs/${e}/samples?split=validation`)));
     const predictedAtB = new Map(b.sampleId.map((id, i) => [id, b.predicted[i]]));
@@ -175,7 +175,7 @@ describe("epoch A vs epoch B", () => {
 
 describe("confusion over time", () => {
   interface Pairs { epochs: number[]; pairs: { true: string; predicted: string; counts: number[] }[] }
-  test("sparklines of the API's largest and fastest-growing pairs; a click selects the pair's samples", async () => {
+  test("sparklines show the API's largest and fastest-growing pairs; a click selects the pair's samples", async () => {
     const [largest, growth, run, confusion] = await Promise.all([
       api<Pairs>(`/runs/${RUN}/confusion-over-time?split=validation&top=20`),
       api<Pairs>(`/runs/${RUN}/confusion-growth?split=validation&k=5&top=20`),

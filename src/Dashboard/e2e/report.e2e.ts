@@ -28,7 +28,7 @@ afterEach(async () => {
 });
 
 describe("the report", () => {
-  test("renders every tile, and each column holds as many boxes as the API predicts for the class", async () => {
+  test("the report renders every tile, and each column holds as many boxes as the API predicts for the class", async () => {
     await open();
     const counts = await classCounts(last);
     const columns = JSON.parse((await dataset(page, "classification")).columns) as { name: string; count: number; painted: number }[];

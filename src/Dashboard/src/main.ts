@@ -10,6 +10,7 @@ import { startDashboard, type DashboardHandle } from "./app/dashboard";
 import { emptyContainerNotice, errorNotice, functionKeyPrompt } from "./views/notices";
 import { applyTheme, initialTheme } from "./ui/theme";
 import { h } from "./ui/dom";
+import { errorText } from "./lib/errorText";
 
 /**
  * Start-up: runtime config, sign-in, the run list, then the report; or a page
@@ -56,7 +57,7 @@ async function start(keyRefused = false): Promise<void> {
       // Never back to the sign-in page by itself: that is how sign-in loops start. The user may ask.
       if (config.auth === "entra") return showSignInProblem(e.message, session);
     }
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorText(e);
     const title = e instanceof ApiError && e.kind === "network" ? "The API is not reachable" : e instanceof ApiError && e.kind === "not-found" ? "Not found" : "Something went wrong";
     const retry = h("button", { type: "button", class: "icon-button", onclick: () => location.reload() }, "Retry");
     const home = h("a", { href: location.pathname }, "Open the newest run");

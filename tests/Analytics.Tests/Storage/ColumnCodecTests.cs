@@ -40,4 +40,19 @@ public sealed class ColumnCodecTests
         Assert.NotEqual(ColumnCodec.SetHash(["a", "b"]), ColumnCodec.SetHash(["ab"]));
         Assert.NotEqual(ColumnCodec.SetHash(["a", "b"]), ColumnCodec.SetHash(["a", "c"]));
     }
+
+    [Fact]
+    public void The_set_hash_is_sha256_of_each_ids_length_and_utf8_bytes_across_buffer_boundaries()
+    {
+        // Epochs stored by earlier versions are aligned by this hash: its definition must never change.
+        var ids = Enumerable.Range(0, 30_000).Select(i => $"sample-{i:D7}-é").Append(new string('x', 70_000)).Append("").ToArray();
+        using var reference = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var id in ids)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(id);
+            reference.AppendData(BitConverter.GetBytes(bytes.Length));
+            reference.AppendData(bytes);
+        }
+        Assert.Equal(Convert.ToHexStringLower(reference.GetHashAndReset())[..32], ColumnCodec.SetHash(ids));
+    }
 }

@@ -45,6 +45,12 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetEpochSuspects", "get", "runs/{run}/epochs/{epoch}/suspects")]
     [InlineData("GetConfusionOverTime", "get", "runs/{run}/confusion-over-time")]
     [InlineData("GetConfusionGrowth", "get", "runs/{run}/confusion-growth")]
+    [InlineData("ExportRuns", "get", "export/runs.csv")]
+    [InlineData("ExportClasses", "get", "export/classes.csv")]
+    [InlineData("ExportEpochs", "get", "export/epochs.csv")]
+    [InlineData("ExportClassEpochs", "get", "export/class-epochs.csv")]
+    [InlineData("ExportConfusion", "get", "export/confusion.csv")]
+    [InlineData("ExportSuspects", "get", "export/suspects.csv")]
     public void Every_API_route_is_an_HTTP_function_the_host_passes_to_the_worker_s_sign_in_middleware(string function, string method, string route)
     {
         var trigger = Trigger(function);

@@ -18,7 +18,7 @@ public sealed class MatrixStoreTests
         for (int i = 0; i < matrix.Length; i++) matrix[i] = random.NextSingle();
         var path = MatrixStore.Path("run", 3, "v1", 0);
 
-        await storage.Storage.Matrices.WriteAsync(path, matrix);
+        await storage.Storage.Matrices.WriteAsync(path, matrix, classCount: 1);
 
         var whole = (await storage.Storage.Matrices.Container.GetBlobClient(path).DownloadContentAsync()).Value.Content.ToArray();
         long offset = (values / 2) * 4L;

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { SCORE_BATCH_BYTES, sampleIdSegment, scoreBatches } from "./endpoints";
+import { SCORE_BATCH_BYTES, SCORE_BATCH_IDS, sampleIdSegment, scoreBatches } from "./endpoints";
 
 test("score requests are split so that no body nears the 1 MiB limit", () => {
   const ids = Array.from({ length: 200_000 }, (_, i) => `sample-${i}`);
@@ -7,6 +7,13 @@ test("score requests are split so that no body nears the 1 MiB limit", () => {
   expect(batches.length).toBeGreaterThan(1);
   expect(batches.flat()).toEqual(ids);
   for (const b of batches) expect(JSON.stringify({ split: "validation", sampleIds: b }).length).toBeLessThan(SCORE_BATCH_BYTES + 100);
+});
+
+test("no score request asks for more than the route's 10,000 ids, however short they are", () => {
+  const ids = Array.from({ length: 25_000 }, (_, i) => i);
+  const batches = scoreBatches(ids);
+  expect(batches.map((b) => b.length)).toEqual([SCORE_BATCH_IDS, SCORE_BATCH_IDS, 5_000]);
+  expect(batches.flat()).toEqual(ids);
 });
 
 test("a small selection is one request", () => {

@@ -5,8 +5,8 @@ import { OtherRunLoader } from "./otherRun";
 const detail = (epochs: number[], splits = ["validation"]) => ({ run: "b", splits, epochs: epochs.map((epoch) => ({ epoch, status: "ok" })) }) as unknown as RunDetail;
 const samples = (epoch: number, split: string) => ({ epoch, split, ids: [], label: new Int32Array(), predicted: new Int32Array(), score: new Float32Array(), mispredictions: new Int32Array() }) as EpochSamples;
 
-describe("OtherRunLoader", () => {
-  test("loads the same epoch, or the other run's last one when it trained for fewer, once each", async () => {
+describe("the other run of \"Compare with run\"", () => {
+  test("the same epoch is loaded, or the other run's last one when it trained for fewer, once each", async () => {
     const asked: string[] = [];
     let details = 0;
     const loader = new OtherRunLoader(async () => { details++; return detail([1, 2, 3]); }, async (r, e, s) => { asked.push(`${r}|${e}|${s}`); return samples(e, s); });

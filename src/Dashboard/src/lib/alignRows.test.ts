@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { alignRows } from "./alignRows";
 
-describe("alignRows", () => {
+describe("rows of the dynamics aligned to the samples", () => {
   test("the same ids in the same order map to themselves", () => {
     expect(Array.from(alignRows(["a", "b", "c"], ["a", "b", "c"]))).toEqual([0, 1, 2]);
   });

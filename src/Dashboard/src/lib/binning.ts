@@ -13,7 +13,7 @@ export interface SegmentBins {
 
 /**
  * The bin of every row on every axis, axis-major (axes x rows). Computed once
- * per set of vectors and axis order; brushing then only recounts.
+ * per set of vectors and axis order; brushing then only recounts (SegmentCounter).
  * @param scores row-major rows x classCount matrix
  * @param axes class index of each axis, in display order
  */
@@ -28,23 +28,6 @@ export function axisBins(scores: Float32Array, classCount: number, rowCount: num
     }
   }
   return out;
-}
-
-/** Segment counts between neighbouring axes, over the given rows only. */
-export function countSegments(binsOf: Uint8Array, rowCount: number, rows: ArrayLike<number>, axisCount: number, bins: number): SegmentBins {
-  const counts: Uint32Array[] = [];
-  let max = 0;
-  for (let a = 0; a + 1 < axisCount; a++) {
-    const grid = new Uint32Array(bins * bins);
-    const from = a * rowCount, to = (a + 1) * rowCount;
-    for (let k = 0; k < rows.length; k++) {
-      const row = rows[k];
-      const v = ++grid[binsOf[from + row] * bins + binsOf[to + row]];
-      if (v > max) max = v;
-    }
-    counts.push(grid);
-  }
-  return { bins, counts, max };
 }
 
 /**
@@ -79,21 +62,8 @@ export class SegmentCounter {
   }
 }
 
-/** Both steps at once. */
-export function binSegments(scores: Float32Array, classCount: number, rows: ArrayLike<number>, axes: readonly number[], bins: number): SegmentBins {
-  const rowCount = scores.length / classCount;
-  return countSegments(axisBins(scores, classCount, rowCount, axes, bins), rowCount, rows, axes.length, bins);
-}
-
 /** Opacity of a bin: logarithmic, so a single line stays visible next to a bundle of thousands. */
 export function binOpacity(count: number, max: number): number {
   if (count <= 0) return 0;
   return 0.08 + 0.92 * (Math.log1p(count) / Math.log1p(Math.max(1, max)));
-}
-
-/** Score histogram of one axis (10 bins over [0,1], as the classes route counts). */
-export function histogram(values: ArrayLike<number>, bins = 10): number[] {
-  const out = new Array<number>(bins).fill(0);
-  for (let i = 0; i < values.length; i++) out[Math.min(bins - 1, Math.max(0, Math.floor(values[i] * bins)))]++;
-  return out;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { classOrder, rankOf } from "./classOrder";
 
-describe("classOrder", () => {
-  test("groups samples by predicted class, most confident first", () => {
+describe("the class order", () => {
+  test("samples are grouped by predicted class, most confident first", () => {
     const predicted = [1, 0, 1, 0, 1];
     const score = [0.5, 0.9, 0.8, 0.6, 0.7];
     const { starts, order } = classOrder(predicted, score, 3);
@@ -10,12 +10,12 @@ describe("classOrder", () => {
     expect([...order]).toEqual([1, 3, 2, 4, 0]);
   });
 
-  test("breaks score ties by sample index, so the order is stable", () => {
+  test("score ties are broken by sample index, so the order is stable", () => {
     const { order } = classOrder([0, 0, 0], [0.4, 0.4, 0.4], 1);
     expect([...order]).toEqual([0, 1, 2]);
   });
 
-  test("gives the same order as a plain comparator sort on seeded random data", () => {
+  test("the order is the one a plain comparator sort gives on seeded random data", () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const n = 5000, c = 70;

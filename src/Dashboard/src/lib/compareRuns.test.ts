@@ -3,7 +3,7 @@ import { compareRuns, indicesInCategory, matchingEpoch } from "./compareRuns";
 
 const run = (ids: (string | number)[], label: number[], predicted: number[]) => ({ ids, label, predicted });
 
-describe("compareRuns", () => {
+describe("run A vs run B", () => {
   test("a run compared with itself has only stable errors and samples correct in both", () => {
     const a = run(["a", "b", "c", "d"], [0, 1, 2, 0], [0, 2, 2, 1]);
     const cmp = compareRuns(a, a);
@@ -44,8 +44,8 @@ describe("compareRuns", () => {
   });
 });
 
-describe("matchingEpoch", () => {
-  test("the same epoch when the other run has it, else its last", () => {
+describe("the other run's epoch", () => {
+  test("the other run's epoch is the same one when it has it, else its last", () => {
     expect(matchingEpoch(5, [1, 2, 5, 8])).toBe(5);
     expect(matchingEpoch(9, [1, 2, 3])).toBe(3);
     expect(matchingEpoch(1, [])).toBeNull();

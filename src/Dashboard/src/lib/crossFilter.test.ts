@@ -23,7 +23,7 @@ describe("cross filters", () => {
     expect([...active]).toEqual([1, 0, 1, 0]);
   });
 
-  test("reads a filter the way the paper states it", () => {
+  test("a filter reads the way the paper states it", () => {
     expect(describeAxisFilter({ cls: 0, lo: 0.3, hi: 1 }, ["C50.8"])).toBe("score of C50.8 ≥ 0.30");
   });
 });

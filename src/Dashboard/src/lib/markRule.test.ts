@@ -9,11 +9,11 @@ const dynamics = {
 const identity = Int32Array.from([0, 1, 2]);
 const mis = [0, 5, 2];
 
-describe("markedMask", () => {
-  test("mispredictions: more epochs than the threshold, no dynamics needed", () => {
+describe("the triangles' rule", () => {
+  test("the misprediction count marks more epochs than the threshold and needs no dynamics", () => {
     expect(Array.from(markedMask("mispredictions", 2, mis, null, null))).toEqual([0, 1, 0]);
   });
-  test("forgettings count above, aum, confidence and correctness below the threshold", () => {
+  test("forgettings mark above the threshold; AUM, confidence and correctness below it", () => {
     expect(Array.from(markedMask("forgettings", 0, mis, dynamics, identity))).toEqual([0, 1, 1]);
     expect(Array.from(markedMask("aum", 0, mis, dynamics, identity))).toEqual([0, 1, 0]);
     expect(Array.from(markedMask("confidence", 0.5, mis, dynamics, identity))).toEqual([0, 1, 1]);

@@ -22,12 +22,12 @@ function paint(threshold: number, selected: number[] = []) {
   return { buf, stats, layout, classColor };
 }
 
-describe("paintBoxes", () => {
-  test("paints one box per sample in its predicted column", () => {
+describe("the box painter", () => {
+  test("one box is painted per sample, in its predicted column", () => {
     expect(paint(10).stats.boxesPerBlock).toEqual([2, 1]);
   });
 
-  test("outlines the wrong sample's box in its true class color", () => {
+  test("a wrong sample's box is outlined in its true class color", () => {
     const { buf, layout, classColor } = paint(10);
     // Rank 1 of column 0 is the wrong sample (label 1): its top-left pixel is class 1's color.
     const x = layout.blocks[0].x, y = Math.floor(layout.pitchY);
@@ -45,7 +45,7 @@ describe("paintBoxes", () => {
     expect(changed.every((p) => p % 60 >= layout.blocks[1].x && p % 60 < layout.blocks[1].x + layout.boxWidth)).toBe(true);
   });
 
-  test("counts triangles only above the threshold and markers only for selected samples", () => {
+  test("triangles are counted only above the threshold, markers only for selected samples", () => {
     expect(paint(4, [2]).stats).toMatchObject({ triangles: 1, selected: 1 });
     expect(paint(5).stats).toMatchObject({ triangles: 0, selected: 0 });
   });

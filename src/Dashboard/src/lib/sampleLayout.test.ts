@@ -1,28 +1,28 @@
 import { describe, expect, test } from "vitest";
 import { blockAt, boxRect, columnsLayout, gridLayout, hitTest, ranksInRect } from "./sampleLayout";
 
-describe("columnsLayout", () => {
-  test("splits the width equally between the shown classes", () => {
+describe("the columns layout", () => {
+  test("the width is split equally between the shown classes", () => {
     const l = columnsLayout([0, 1, 2, 3], [10, 20, 5, 0], { width: 400, height: 300 });
     expect(l.blocks.map((b) => b.x)).toEqual([2, 102, 202, 302]);
     expect(l.width).toBe(400);
   });
 
-  test("scrolls horizontally instead of squeezing 70 classes below the minimum width", () => {
+  test("70 classes scroll horizontally instead of being squeezed below the minimum width", () => {
     const classes = Array.from({ length: 70 }, (_, i) => i);
     const l = columnsLayout(classes, new Array(70).fill(10), { width: 600, height: 300, minColumnWidth: 16 });
     expect(l.width).toBe(70 * 16);
     expect(l.boxWidth).toBeGreaterThanOrEqual(8);
   });
 
-  test("stacks boxes so the fullest column fills the height, capped for small runs", () => {
+  test("boxes stack so that the fullest column fills the height, capped for small runs", () => {
     const tall = columnsLayout([0, 1], [1000, 10], { width: 200, height: 500, top: 20 });
     expect(tall.pitchY).toBeCloseTo(480 / 1000);
     const small = columnsLayout([0, 1], [3, 1], { width: 200, height: 500, maxBoxHeight: 10 });
     expect(small.pitchY).toBe(10);
   });
 
-  test("places rank r at top + r * pitch with a 1 px gap between tall boxes", () => {
+  test("rank r sits at top + r * pitch, with a 1 px gap between tall boxes", () => {
     const l = columnsLayout([0], [3], { width: 40, height: 100, top: 10, maxBoxHeight: 10 });
     expect(boxRect(l, l.blocks[0], 2)).toEqual({ x: 2, y: 30, w: l.boxWidth, h: 9 });
   });
@@ -39,15 +39,15 @@ describe("columnsLayout", () => {
   });
 });
 
-describe("gridLayout", () => {
-  test("chooses the largest cell that fits the fullest class on screen", () => {
+describe("the grid layout", () => {
+  test("the cell is the largest that fits the fullest class on screen", () => {
     const l = gridLayout([0, 1], [100, 50], { width: 200, height: 100, maxCell: 12 });
     const lanes = l.lanes;
     expect(Math.ceil(100 / lanes) * l.pitchY).toBeLessThanOrEqual(100);
     expect(l.pitchY).toBeGreaterThan(1);
   });
 
-  test("fills each block row by row in score order", () => {
+  test("each block fills row by row in score order", () => {
     const l = gridLayout([0], [10], { width: 44, height: 100, maxCell: 10 });
     expect(l.lanes).toBe(4);
     const b = l.blocks[0];
@@ -58,13 +58,13 @@ describe("gridLayout", () => {
 describe("hit testing", () => {
   const l = columnsLayout([3, 5], [0, 0, 0, 4, 0, 2], { width: 100, height: 100, maxBoxHeight: 10 });
 
-  test("finds the block under x by binary search", () => {
+  test("the block under x is found by binary search", () => {
     expect(blockAt(l, 10)).toBe(0);
     expect(blockAt(l, 60)).toBe(1);
     expect(blockAt(l, 0)).toBe(-1);
   });
 
-  test("maps a point to the rank of the box under it, and nothing below the column", () => {
+  test("a point maps to the rank of the box under it, and nothing below the column", () => {
     expect(hitTest(l, 10, 25)).toEqual({ block: 0, rank: 2 });
     expect(hitTest(l, 60, 25)).toBeNull();
   });

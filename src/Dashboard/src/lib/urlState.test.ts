@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { formatUrlState, MAX_SELECTION_IN_URL, parseUrlState } from "./urlState";
 
-describe("url state", () => {
-  test("round-trips every field", () => {
+describe("the URL state", () => {
+  test("every field survives a round trip", () => {
     const state = {
       run: "fortunes-han", split: "train", epoch: 7, threshold: -0.25, mark: "aum" as const, classes: [1, 4],
       filters: [{ cls: 2, lo: 0.3, hi: 1 }], selection: ["f-1", "a,b"], vs: 3, cmp: "other-run", sample: "f-1", view: "grid" as const,
@@ -10,7 +10,7 @@ describe("url state", () => {
     expect(parseUrlState(formatUrlState(state))).toEqual(state);
   });
 
-  test("drops malformed values instead of failing", () => {
+  test("malformed values are dropped instead of failing", () => {
     expect(parseUrlState("?epoch=abc&threshold=1e3&mark=nope&filter=x:1-2,3:0.5-0.2&view=pie")).toEqual({});
   });
 
@@ -18,7 +18,7 @@ describe("url state", () => {
     expect(formatUrlState({ threshold: 3, mark: "mispredictions" })).toBe("?threshold=3");
   });
 
-  test("leaves out selections too large for a link", () => {
+  test("selections too large for a link are left out", () => {
     const selection = Array.from({ length: MAX_SELECTION_IN_URL + 1 }, (_, i) => `s${i}`);
     expect(formatUrlState({ run: "r", selection })).toBe("?run=r");
   });

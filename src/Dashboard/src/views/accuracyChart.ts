@@ -5,7 +5,9 @@ import { line } from "d3-shape";
 import { extent, max, bisector } from "d3-array";
 import { format } from "d3-format";
 import type { RunDetail } from "../api/types";
-import { tile, toggleButton, type Tile } from "./tile";
+import type { DashboardModel } from "../app/model";
+import { isServed } from "../lib/servedEpochs";
+import { tile, toggleButton } from "./tile";
 import { showTooltip, hideTooltip } from "../ui/tooltip";
 import { escapeHtml, watchSize } from "../ui/dom";
 
@@ -19,7 +21,7 @@ export interface AccuracyChartOptions {
   height?: number;
 }
 
-export interface AccuracyChart { tile: Tile; update(run: RunDetail, epoch: number, split: string): void }
+export interface AccuracyChart { root: HTMLElement; update(m: DashboardModel): void }
 
 const SPLIT_COLORS = ["#118dff", "#e66c37", "#6b007b", "#12239e", "#e044a7"];
 const pct = format(".0%"), pct1 = format(".1%"), num = format(".3f");
@@ -44,7 +46,7 @@ export function accuracyChart(o: AccuracyChartOptions): AccuracyChart {
     const width = size.width;
     if (width <= 0) return;
     const margin = { top: 10, right: showLoss ? 44 : 12, bottom: 26, left: 40 };
-    const epochs = run.epochs.filter((e) => e.status === "ok");
+    const epochs = run.epochs.filter(isServed);
     const x = scaleLinear().domain(extent(epochs, (e) => e.epoch) as [number, number]).range([margin.left, width - margin.right]);
     if (epochs.length === 1) x.domain([epochs[0].epoch - 1, epochs[0].epoch + 1]);
     const y = scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
@@ -95,10 +97,10 @@ export function accuracyChart(o: AccuracyChartOptions): AccuracyChart {
   }
 
   return {
-    tile: t,
-    update(r, e, split) {
-      run = r; epoch = e; current = split;
-      t.setSubtitle(`${r.splits.join(" / ")} · epoch ${e} selected`);
+    root: t.root,
+    update(m) {
+      run = m.run; epoch = m.epoch; current = m.split;
+      t.setSubtitle(`${run.splits.join(" / ")} · epoch ${epoch} selected`);
       draw();
     },
   };

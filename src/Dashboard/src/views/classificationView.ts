@@ -4,14 +4,15 @@ import { timer } from "d3-timer";
 import { easeCubicInOut } from "d3-ease";
 import { format } from "d3-format";
 import type { Keywords } from "../api/types";
-import type { Change, DashboardActions, DashboardModel } from "../app/model";
+import type { Slice, DashboardActions, DashboardModel } from "../app/model";
+import { LatestRequest, SUPERSEDED } from "../app/latest";
 import { columnsLayout, gridLayout, boxRect, blockAt, hitTest, ranksInRect, type SampleLayout, type Rect } from "../lib/sampleLayout";
 import { paintBoxes, paintMarkers, type PaintStats } from "../lib/raster";
 import { packColor, scoreColor, scoreLut, SELECTED_GREEN } from "../lib/encoding";
 import { rankOf } from "../lib/classOrder";
 import { h, cssVar, escapeHtml, watchSize } from "../ui/dom";
 import { showTooltip, hideTooltip } from "../ui/tooltip";
-import { tile, toggleButton, type Tile } from "./tile";
+import { tile, toggleButton } from "./tile";
 import { pickBrush } from "./pickBrush";
 
 /**
@@ -23,7 +24,7 @@ import { pickBrush } from "./pickBrush";
 export interface ClassificationViewOptions {
   actions: DashboardActions;
   /** Keywords of the current epoch, or null when the epoch has no attention. */
-  loadKeywords(top: number): Promise<Keywords | null>;
+  loadKeywords(top: number, signal: AbortSignal): Promise<Keywords | null>;
   /** Height of the scrolling area, CSS px. */
   height?: number;
   /** Epoch changes animate only up to this many samples; larger runs switch instantly. */
@@ -31,8 +32,8 @@ export interface ClassificationViewOptions {
 }
 
 export interface ClassificationView {
-  tile: Tile;
-  update(m: DashboardModel, changes: ReadonlySet<Change>): void;
+  root: HTMLElement;
+  update(m: DashboardModel, changes: ReadonlySet<Slice>): void;
   readonly lastPaint: PaintStats | null;
 }
 
@@ -54,9 +55,18 @@ export function classificationView(o: ClassificationViewOptions): Classification
   gridButton.addEventListener("click", () => o.actions.setLayout("grid"));
   const keywordsButton = toggleButton("Keywords", "Show the words the attention weighs most for each class", async (on) => {
     showKeywords = on;
-    keywords = on && m ? await o.loadKeywords(3) : null;
-    relayout();
+    await refreshKeywords(relayout);
   });
+
+  // The keywords of the epoch shown: an answer for an epoch left meanwhile is dropped.
+  const keywordsRequest = new LatestRequest();
+  async function refreshKeywords(then: () => void) {
+    if (!showKeywords || !m) keywordsRequest.cancel();
+    const answer = showKeywords && m ? await keywordsRequest.run((signal) => o.loadKeywords(3, signal)).catch(() => null) : null;
+    if (answer === SUPERSEDED) return;
+    keywords = answer;
+    then();
+  }
 
   const t = tile({
     id: "classification", title: "Classification", span: "span-12",
@@ -312,16 +322,14 @@ export function classificationView(o: ClassificationViewOptions): Classification
   }
 
   return {
-    tile: t,
+    root: t.root,
     get lastPaint() { return lastPaint; },
     update(next, changes) {
       const previous = m && layout && ranks ? { layout, ranks, predicted: m.data.predicted, ids: m.data.ids } : null;
       m = next;
       setLayoutButtons(next.layout);
       if (changes.has("data")) ranks = rankOf(next.order);
-      if (changes.has("data") && showKeywords) {
-        void o.loadKeywords(3).then((k) => { keywords = k; drawHeader(); });
-      }
+      if (changes.has("data") && showKeywords) void refreshKeywords(drawHeader);
       if (changes.has("threshold") || changes.has("data")) drawLegend();
       if (changes.has("data") || changes.has("classes") || changes.has("layout")) {
         relayout();

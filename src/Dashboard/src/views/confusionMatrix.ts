@@ -1,12 +1,12 @@
 import { interpolateBlues, interpolateOranges } from "d3-scale-chromatic";
 import { format } from "d3-format";
 import type { ConfusionOverTime } from "../api/types";
-import type { Change, DashboardActions, DashboardModel } from "../app/model";
+import type { Slice, DashboardActions, DashboardModel } from "../app/model";
 import { sparklinePath, sparklinePoints } from "../lib/sparkline";
 import { cellMembers, confusionMatrix as computeConfusion, maskedConfusion } from "../lib/confusion";
 import { h, cssVar, escapeHtml, sizeCanvas, watchSize } from "../ui/dom";
 import { showTooltip, hideTooltip } from "../ui/tooltip";
-import { tile, type Tile } from "./tile";
+import { tile } from "./tile";
 import { SELECTED_GREEN } from "../lib/encoding";
 
 /**
@@ -22,7 +22,7 @@ export interface ConfusionMatrixOptions {
   /** Every confusion pair's count per epoch (the current split); asked for at the first hover. */
   loadHistory?: () => Promise<ConfusionOverTime>;
 }
-export interface ConfusionMatrixView { tile: Tile; update(m: DashboardModel, changes: ReadonlySet<Change>): void }
+export interface ConfusionMatrixView { root: HTMLElement; update(m: DashboardModel, changes: ReadonlySet<Slice>): void }
 
 const count = format(","), pct = format(".1%");
 
@@ -148,7 +148,7 @@ export function confusionMatrix(o: ConfusionMatrixOptions): ConfusionMatrixView 
   });
 
   return {
-    tile: t,
+    root: t.root,
     update(next, changes) {
       m = next;
       if (changes.has("data")) {

@@ -1,10 +1,12 @@
 import { format } from "d3-format";
 import type { ConfusionGrowth, ConfusionOverTime, ConfusionPairSeries } from "../api/types";
-import type { Change, DashboardActions, DashboardModel } from "../app/model";
+import type { Slice, DashboardActions, DashboardModel } from "../app/model";
+import { LatestRequest, SUPERSEDED } from "../app/latest";
 import { cellMembers } from "../lib/confusion";
 import { sparklinePath, sparklinePoints } from "../lib/sparkline";
 import { h } from "../ui/dom";
-import { tile, type Tile } from "./tile";
+import { tile } from "./tile";
+import { errorText } from "../lib/errorText";
 
 /**
  * Confusion over time: the off-diagonal pairs (true → predicted) as
@@ -16,15 +18,15 @@ import { tile, type Tile } from "./tile";
 export interface ConfusionTrendsOptions {
   actions: DashboardActions;
   /** Pairs with the largest count at the last epoch, with their counts per epoch. */
-  loadOverTime(top: number): Promise<ConfusionOverTime>;
+  loadOverTime(top: number, signal: AbortSignal): Promise<ConfusionOverTime>;
   /** Pairs whose count grew most over the last k logged epochs. */
-  loadGrowth(k: number, top: number): Promise<ConfusionGrowth>;
+  loadGrowth(k: number, top: number, signal: AbortSignal): Promise<ConfusionGrowth>;
   top?: number;
   /** Epochs the growth is measured over. */
   k?: number;
 }
 
-export interface ConfusionTrendsView { tile: Tile; update(m: DashboardModel, changes: ReadonlySet<Change>): void }
+export interface ConfusionTrendsView { root: HTMLElement; update(m: DashboardModel, changes: ReadonlySet<Slice>): void }
 
 type Mode = "largest" | "growth";
 const count = format(","), signed = format("+,");
@@ -35,7 +37,8 @@ export function confusionTrends(o: ConfusionTrendsOptions): ConfusionTrendsView 
   let m: DashboardModel | null = null;
   let mode: Mode = "largest";
   let answer: { epochs: number[]; pairs: ConfusionPairSeries[] } | null = null;
-  let loadedKey = "", request = 0;
+  let loadedKey = "";
+  const request = new LatestRequest();
 
   const modeButtons = (["largest", "growth"] as const).map((value) => {
     const b = h("button", { type: "button", "data-mode": value, "aria-pressed": String(value === mode),
@@ -96,22 +99,20 @@ export function confusionTrends(o: ConfusionTrendsOptions): ConfusionTrendsView 
     if (!m) return;
     const key = `${m.run.run}|${m.split}|${mode}`;
     loadedKey = key;
-    const mine = ++request;
     try {
-      const got = mode === "largest" ? await o.loadOverTime(top) : await o.loadGrowth(k, top);
-      if (mine !== request) return;
+      const got = await request.run((signal) => (mode === "largest" ? o.loadOverTime(top, signal) : o.loadGrowth(k, top, signal)));
+      if (got === SUPERSEDED) return;
       answer = got;
       render();
     } catch (err) {
-      if (mine !== request) return;
       answer = null; loadedKey = "";
       grid.replaceChildren();
-      t.setMessage(`No confusion history: ${err instanceof Error ? err.message : String(err)}`);
+      t.setMessage(`No confusion history: ${errorText(err)}`);
     }
   }
 
   return {
-    tile: t,
+    root: t.root,
     update(next, changes) {
       m = next;
       if (`${next.run.run}|${next.split}|${mode}` !== loadedKey) void load();

@@ -4,14 +4,14 @@ import { scaleLinear, type ScaleLinear } from "d3-scale";
 import { axisBottom, axisLeft } from "d3-axis";
 import { format } from "d3-format";
 import type { EpochDynamics } from "../api/types";
-import type { Change, DashboardActions, DashboardModel } from "../app/model";
+import type { Slice, DashboardActions, DashboardModel } from "../app/model";
 import { correctnessColor, correctnessLut, lutIndex, NEVER_RIGHT, ALWAYS_RIGHT } from "../lib/correctnessColor";
 import { paintDots } from "../lib/dotRaster";
 import { nearestPoint, pointsInRect } from "../lib/scatterHits";
 import { packColor, SELECTED_GREEN } from "../lib/encoding";
 import { h, cssVar, escapeHtml, sizeCanvas, watchSize } from "../ui/dom";
 import { showTooltip, hideTooltip } from "../ui/tooltip";
-import { tile, type Tile } from "./tile";
+import { tile } from "./tile";
 import { pickBrush } from "./pickBrush";
 
 /**
@@ -29,7 +29,7 @@ export interface DataMapOptions {
   height?: number;
 }
 
-export interface DataMapView { tile: Tile; update(m: DashboardModel, changes: ReadonlySet<Change>): void }
+export interface DataMapView { root: HTMLElement; update(m: DashboardModel, changes: ReadonlySet<Slice>): void }
 
 const MARGIN = { left: 44, right: 12, top: 10, bottom: 34 };
 const count = format(","), num3 = format(".3f"), pct = format(".0%");
@@ -212,7 +212,7 @@ export function dataMap(o: DataMapOptions): DataMapView {
   }
 
   return {
-    tile: t,
+    root: t.root,
     update(next, changes) {
       // rows are memoized by the dashboard: the same array means the same dynamics and samples.
       const aligned = next.dynamics?.rows !== m?.dynamics?.rows;

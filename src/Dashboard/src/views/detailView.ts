@@ -5,10 +5,11 @@ import { line } from "d3-shape";
 import { format } from "d3-format";
 import type { Attention, SampleHistory, SampleId } from "../api/types";
 import type { DashboardModel } from "../app/model";
+import { LatestRequest, SUPERSEDED } from "../app/latest";
 import { sentenceHighlight, wordHighlight } from "../lib/attentionColors";
 import { h, escapeHtml } from "../ui/dom";
 import { showTooltip, hideTooltip } from "../ui/tooltip";
-import { tile, type Tile } from "./tile";
+import { tile } from "./tile";
 
 /**
  * Detail view (paper, section 5.3, figure 5): the chosen sample's text with
@@ -17,18 +18,19 @@ import { tile, type Tile } from "./tile";
  * the score vector and the history only.
  */
 export interface DetailViewOptions {
-  loadHistory(id: SampleId): Promise<SampleHistory>;
+  loadHistory(id: SampleId, signal: AbortSignal): Promise<SampleHistory>;
   /** null when the epoch or the sample has no attention. */
-  loadAttention(id: SampleId): Promise<Attention | null>;
-  loadScores(id: SampleId): Promise<number[] | null>;
+  loadAttention(id: SampleId, signal: AbortSignal): Promise<Attention | null>;
+  loadScores(id: SampleId, signal: AbortSignal): Promise<number[] | null>;
 }
 
-export interface DetailView { tile: Tile; update(m: DashboardModel): void }
+export interface DetailView { root: HTMLElement; update(m: DashboardModel): void }
 
 const score3 = format(".3f"), pct = format(".0%");
 
 export function detailView(o: DetailViewOptions): DetailView {
   let shownKey = "";
+  const request = new LatestRequest();
   let current: { id: SampleId; history: SampleHistory | null; scores: number[] | null; m: DashboardModel } | null = null;
   const t = tile({
     id: "detail", title: "Detail", span: "span-5",
@@ -64,10 +66,11 @@ export function detailView(o: DetailViewOptions): DetailView {
     meta.innerHTML = `<span><b>${escapeHtml(String(id))}</b></span><span>label ${chip(d.label[i])}</span><span>predicted ${chip(d.predicted[i])} ${wrong ? "✗" : "✓"}</span>` +
       `<span>score <b>${score3(d.score[i])}</b></span><span>mispredicted in <b>${d.mispredictions[i]}</b> epochs ≤ ${m.epoch}</span>`;
     t.setSubtitle(`${String(id)} · epoch ${m.epoch}`);
-    const [history, attention, scores] = await Promise.all([
-      o.loadHistory(id).catch(() => null), o.loadAttention(id).catch(() => null), o.loadScores(id).catch(() => null),
-    ]);
-    if (key !== shownKey) return;
+    const answer = await request.run((signal) => Promise.all([
+      o.loadHistory(id, signal).catch(() => null), o.loadAttention(id, signal).catch(() => null), o.loadScores(id, signal).catch(() => null),
+    ]));
+    if (answer === SUPERSEDED) return;
+    const [history, attention, scores] = answer;
     current = { id, history, scores, m };
     drawText(attention, m.epoch);
     drawScores(m, scores, d.label[i], d.predicted[i]);
@@ -139,7 +142,7 @@ export function detailView(o: DetailViewOptions): DetailView {
   }
 
   return {
-    tile: t,
+    root: t.root,
     update(m) {
       if (m.detail < 0) return;
       void show(m);

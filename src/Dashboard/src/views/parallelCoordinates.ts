@@ -4,12 +4,12 @@ import { brushY, type D3BrushEvent } from "d3-brush";
 import { drag } from "d3-drag";
 import { axisLeft } from "d3-axis";
 import { format } from "d3-format";
-import type { Change, DashboardActions, DashboardModel } from "../app/model";
+import type { Slice, DashboardActions, DashboardModel } from "../app/model";
 import { axisBins, binOpacity, SegmentCounter } from "../lib/binning";
 import { describeAxisFilter, passesAxes, type AxisFilter } from "../lib/crossFilter";
 import { h, cssVar, escapeHtml, sizeCanvas, watchSize } from "../ui/dom";
 import { showTooltip, hideTooltip } from "../ui/tooltip";
-import { tile, type Tile } from "./tile";
+import { tile } from "./tile";
 
 /**
  * Predicted probability distribution view (paper, section 5.2, figure 4): one
@@ -26,7 +26,7 @@ export interface ParallelCoordinatesOptions {
   bins?: number;
 }
 
-export interface ParallelCoordinates { tile: Tile; update(m: DashboardModel, changes: ReadonlySet<Change>): void }
+export interface ParallelCoordinates { root: HTMLElement; update(m: DashboardModel, changes: ReadonlySet<Slice>): void }
 
 const MARGIN = { top: 48, right: 40, bottom: 14, left: 34 };
 const count = format(",");
@@ -208,7 +208,7 @@ export function parallelCoordinates(o: ParallelCoordinatesOptions): ParallelCoor
   }
 
   return {
-    tile: t,
+    root: t.root,
     update(next, changes) {
       m = next;
       // While this view's brush moves, its own filters are newer than the model's.

@@ -1,8 +1,8 @@
 import { format } from "d3-format";
-import type { Change, DashboardActions, DashboardModel } from "../app/model";
+import type { Slice, DashboardActions, DashboardModel } from "../app/model";
 import { COMPARE_CATEGORIES, indicesInCategory, type CompareCategory } from "../lib/compareRuns";
 import { h } from "../ui/dom";
-import { tile, type Tile } from "./tile";
+import { tile } from "./tile";
 
 /**
  * Run A vs run B on the same samples: how many errors both runs make (stable,
@@ -12,7 +12,7 @@ import { tile, type Tile } from "./tile";
  */
 export interface RunComparisonOptions { actions: DashboardActions }
 
-export interface RunComparisonView { tile: Tile; update(m: DashboardModel, changes: ReadonlySet<Change>): void }
+export interface RunComparisonView { root: HTMLElement; update(m: DashboardModel, changes: ReadonlySet<Slice>): void }
 
 /** Label and colour (a theme variable, so light and dark both read) of each category. */
 const INFO: Record<CompareCategory, { label: string; color: string; help: string }> = {
@@ -86,7 +86,7 @@ export function runComparison(o: RunComparisonOptions): RunComparisonView {
   }
 
   return {
-    tile: t,
+    root: t.root,
     update(next, changes) {
       m = next;
       if (changes.has("selection") && changes.size === 1) markPicked();

@@ -1,4 +1,4 @@
-import type { RunListItem } from "../api/types";
+import type { DashboardActions, DashboardModel } from "../app/model";
 import { h } from "../ui/dom";
 import { MARK_STATISTICS, thresholdText, type MarkStatistic } from "../lib/markRule";
 
@@ -8,39 +8,23 @@ import { MARK_STATISTICS, thresholdText, type MarkStatistic } from "../lib/markR
  * default on the misprediction count, or on a training-dynamics statistic.
  */
 export interface SlicersOptions {
-  onRun(run: string): void;
-  onSplit(split: string): void;
-  onEpoch(epoch: number): void;
-  onThreshold(threshold: number): void;
-  /** The statistic the threshold applies to. */
-  onMark(stat: MarkStatistic): void;
-  /** Epoch B of "epoch A vs epoch B", null = off. */
-  onCompare(epoch: number | null): void;
-  /** Run A vs run B: another run to compare errors with, null = none. */
-  onCompareRun(run: string | null): void;
-  /** null = every class. */
-  onClasses(classes: number[] | null): void;
-  onToggleTheme(): void;
-  onShare(): void;
+  /** Every slicer is a choice the dashboard's actions make. */
+  actions: DashboardActions;
   /** Milliseconds between epochs while playing. */
   playInterval?: number;
 }
 
-export interface SlicerState {
-  runs: RunListItem[]; run: string; runTitle: string; splits: string[]; split: string;
-  epochs: number[]; epoch: number; threshold: number; mark: MarkStatistic; compare: number | null; compareRun: string | null; classNames: string[]; colors: string[]; classes: number[] | null;
-}
-
-export interface Slicers { root: HTMLElement; update(s: SlicerState): void }
+export interface Slicers { root: HTMLElement; update(m: DashboardModel): void }
 
 export function slicers(o: SlicersOptions): Slicers {
-  let state: SlicerState | null = null;
+  const a = o.actions;
+  let state: DashboardModel | null = null;
   let playing: ReturnType<typeof setInterval> | null = null;
 
   const runSelect = h("select", { id: "slicer-run", "aria-label": "Run" });
-  runSelect.addEventListener("change", () => o.onRun(runSelect.value));
+  runSelect.addEventListener("change", () => a.setRun(runSelect.value));
   const splitSelect = h("select", { id: "slicer-split", "aria-label": "Split" });
-  splitSelect.addEventListener("change", () => o.onSplit(splitSelect.value));
+  splitSelect.addEventListener("change", () => a.setSplit(splitSelect.value));
 
   const classSummary = h("summary", { id: "slicer-classes", title: "Show only some classes" }, "All classes");
   const classMenu = h("div", { class: "menu" });
@@ -49,27 +33,27 @@ export function slicers(o: SlicersOptions): Slicers {
 
   const epochInput = h("input", { type: "range", id: "slicer-epoch", min: 0, max: 0, step: 1, "aria-label": "Epoch" });
   const epochValue = h("span", { class: "value", id: "epoch-value" }, "–");
-  epochInput.addEventListener("input", () => { stop(); if (state) o.onEpoch(state.epochs[Number(epochInput.value)]); });
+  epochInput.addEventListener("input", () => { stop(); if (state) a.setEpoch(state.epochs[Number(epochInput.value)]); });
   const playButton = h("button", { type: "button", class: "icon-button", id: "play", title: "Play the epochs", "aria-pressed": "false" }, "▶");
   playButton.addEventListener("click", () => (playing ? stop() : play()));
 
   const compareSelect = h("select", { id: "slicer-vs", class: "compact", "aria-label": "Compare with epoch", title: "Show only the samples whose prediction differs at this epoch" });
-  compareSelect.addEventListener("change", () => o.onCompare(compareSelect.value === "" ? null : Number(compareSelect.value)));
+  compareSelect.addEventListener("change", () => a.setCompareEpoch(compareSelect.value === "" ? null : Number(compareSelect.value)));
   const compareRunSelect = h("select", { id: "slicer-cmp", class: "compact", "aria-label": "Compare with run", title: "Compare this run's errors with another run's, sample by sample" });
-  compareRunSelect.addEventListener("change", () => o.onCompareRun(compareRunSelect.value === "" ? null : compareRunSelect.value));
+  compareRunSelect.addEventListener("change", () => a.setCompareRun(compareRunSelect.value === "" ? null : compareRunSelect.value));
   const markSelect = h("select", { id: "slicer-mark", class: "compact", "aria-label": "Statistic the threshold applies to", title: "Statistic the triangles mark" },
     ...Object.entries(MARK_STATISTICS).map(([value, info]) => h("option", { value }, info.label)));
-  markSelect.addEventListener("change", () => o.onMark(markSelect.value as MarkStatistic));
+  markSelect.addEventListener("change", () => a.setMark(markSelect.value as MarkStatistic));
   const thresholdInput = h("input", { type: "range", id: "slicer-threshold", min: 0, max: 1, step: 1, "aria-label": "Threshold" });
   const thresholdValue = h("span", { class: "value", id: "threshold-value" }, "–");
-  thresholdInput.addEventListener("input", () => o.onThreshold(Number(thresholdInput.value)));
+  thresholdInput.addEventListener("input", () => a.setThreshold(Number(thresholdInput.value)));
 
   const runTitle = h("div", { class: "run-name" });
   const root = h("div", { class: "header" },
     h("div", { class: "appbar" },
       h("div", { class: "logo" }, barsIcon(), "ClassVisCloud"), runTitle,
-      h("button", { type: "button", id: "share", title: "Copy a link to this view", onclick: () => o.onShare() }, "Share link"),
-      h("button", { type: "button", id: "theme", title: "Switch light / dark theme", onclick: () => o.onToggleTheme() }, "◐ Theme")),
+      h("button", { type: "button", id: "share", title: "Copy a link to this view", onclick: () => a.share() }, "Share link"),
+      h("button", { type: "button", id: "theme", title: "Switch light / dark theme", onclick: () => a.toggleTheme() }, "◐ Theme")),
     h("div", { class: "slicers" },
       h("div", { class: "slicer" }, h("label", { for: "slicer-run" }, "Run"), runSelect),
       h("div", { class: "slicer" }, h("label", { for: "slicer-split" }, "Split"), splitSelect),
@@ -85,12 +69,12 @@ export function slicers(o: SlicersOptions): Slicers {
     if (!state) return;
     playButton.textContent = "❚❚"; playButton.setAttribute("aria-pressed", "true");
     const interval = o.playInterval ?? 900;
-    if (state.epoch === state.epochs.at(-1)) o.onEpoch(state.epochs[0]);
+    if (state.epoch === state.epochs.at(-1)) a.setEpoch(state.epochs[0]);
     playing = setInterval(() => {
       if (!state) return stop();
       const k = state.epochs.indexOf(state.epoch);
       if (k + 1 >= state.epochs.length) return stop();
-      o.onEpoch(state.epochs[k + 1]);
+      a.setEpoch(state.epochs[k + 1]);
     }, interval);
   }
 
@@ -100,40 +84,40 @@ export function slicers(o: SlicersOptions): Slicers {
     playButton.textContent = "▶"; playButton.setAttribute("aria-pressed", "false");
   }
 
-  function drawClassMenu(s: SlicerState) {
-    const chosen = new Set(s.classes ?? s.classNames.map((_, i) => i));
+  function drawClassMenu(s: DashboardModel) {
+    const chosen = new Set(s.shownClasses);
     const boxes = s.classNames.map((name, i) => {
       const box = h("input", { type: "checkbox", value: i, checked: chosen.has(i) });
       box.addEventListener("change", () => {
         const picked = [...classMenu.querySelectorAll<HTMLInputElement>("input[type=checkbox]")].filter((b) => b.checked).map((b) => Number(b.value));
-        o.onClasses(picked.length === s.classNames.length || picked.length === 0 ? null : picked);
+        a.setClasses(picked.length === s.classNames.length || picked.length === 0 ? null : picked);
       });
       return h("label", {}, box, h("span", { class: "swatch", style: `background:${s.colors[i]}` }), name);
     });
-    const all = h("button", { type: "button", class: "icon-button", onclick: () => o.onClasses(null) }, "All");
+    const all = h("button", { type: "button", class: "icon-button", onclick: () => a.setClasses(null) }, "All");
     classMenu.replaceChildren(h("div", { class: "row" }, all), ...boxes);
-    classSummary.textContent = s.classes ? `${s.classes.length} of ${s.classNames.length} classes` : `All ${s.classNames.length} classes`;
+    classSummary.textContent = s.classFilter ? `${s.classFilter.length} of ${s.classNames.length} classes` : `All ${s.classNames.length} classes`;
   }
 
   return {
     root,
     update(s) {
-      const classesChanged = !state || state.classNames !== s.classNames || state.classes !== s.classes;
+      const classesChanged = !state || state.classNames !== s.classNames || state.classFilter !== s.classFilter;
       state = s;
-      runTitle.textContent = s.runTitle;
-      runTitle.title = s.runTitle;
-      runSelect.replaceChildren(...s.runs.map((r) => h("option", { value: r.run, selected: r.run === s.run }, `${r.run} (${r.classes} classes)`)));
-      splitSelect.replaceChildren(...s.splits.map((sp) => h("option", { value: sp, selected: sp === s.split }, sp)));
+      runTitle.textContent = s.run.name;
+      runTitle.title = s.run.name;
+      runSelect.replaceChildren(...s.runs.map((r) => h("option", { value: r.run, selected: r.run === s.run.run }, `${r.run} (${r.classes} classes)`)));
+      splitSelect.replaceChildren(...s.run.splits.map((sp) => h("option", { value: sp, selected: sp === s.split }, sp)));
       epochInput.max = String(Math.max(0, s.epochs.length - 1));
       epochInput.value = String(Math.max(0, s.epochs.indexOf(s.epoch)));
       epochValue.textContent = `${s.epoch} / ${s.epochs.at(-1)}`;
-      compareSelect.replaceChildren(h("option", { value: "", selected: s.compare === null }, "all samples"),
-        ...s.epochs.map((e) => h("option", { value: e, selected: e === s.compare }, `changed vs ${e}`)));
+      compareSelect.replaceChildren(h("option", { value: "", selected: s.compareEpoch === null }, "all samples"),
+        ...s.epochs.map((e) => h("option", { value: e, selected: e === s.compareEpoch }, `changed vs ${e}`)));
       // The other runs first; the run itself last, as a sanity check (its own errors are all stable).
-      const others = s.runs.filter((r) => r.run !== s.run);
+      const others = s.runs.filter((r) => r.run !== s.run.run);
       compareRunSelect.replaceChildren(h("option", { value: "", selected: s.compareRun === null }, "none"),
         ...others.map((r) => h("option", { value: r.run, selected: r.run === s.compareRun }, r.run)),
-        h("option", { value: s.run, selected: s.compareRun === s.run }, `${s.run} (itself)`));
+        h("option", { value: s.run.run, selected: s.compareRun === s.run.run }, `${s.run.run} (itself)`));
       const range = MARK_STATISTICS[s.mark].range(s.epochs.length);
       markSelect.value = s.mark;
       Object.assign(thresholdInput, { min: String(range.min), max: String(range.max), step: String(range.step) });

@@ -1,8 +1,10 @@
 import { format } from "d3-format";
 import type { Suspects } from "../api/types";
-import type { Change, DashboardActions, DashboardModel } from "../app/model";
+import type { Slice, DashboardActions, DashboardModel } from "../app/model";
+import { LatestRequest, SUPERSEDED } from "../app/latest";
 import { h } from "../ui/dom";
-import { tile, type Tile } from "./tile";
+import { tile } from "./tile";
+import { errorText } from "../lib/errorText";
 
 /**
  * Suspected label issues: the samples whose area under the margin (AUM,
@@ -13,14 +15,14 @@ import { tile, type Tile } from "./tile";
 export interface SuspectsTableOptions {
   actions: DashboardActions;
   /** The suspects of the current split at an epoch, most suspicious first. */
-  loadSuspects(epoch: number, limit: number): Promise<Suspects>;
+  loadSuspects(epoch: number, limit: number, signal: AbortSignal): Promise<Suspects>;
   /** Rows asked for; the API counts them all in `total`. */
   limit?: number;
   /** Height of the scrolling table, CSS px. */
   height?: number;
 }
 
-export interface SuspectsTableView { tile: Tile; update(m: DashboardModel, changes: ReadonlySet<Change>): void }
+export interface SuspectsTableView { root: HTMLElement; update(m: DashboardModel, changes: ReadonlySet<Slice>): void }
 
 const count = format(","), num3 = format(".3f");
 
@@ -30,7 +32,8 @@ export function suspectsTable(o: SuspectsTableOptions): SuspectsTableView {
   let answer: Suspects | null = null;
   /** Sample index (in the model's epoch) of each row, -1 when the sample is not in it. */
   let indexOfRow: number[] = [];
-  let loadedKey = "", request = 0;
+  let loadedKey = "";
+  const request = new LatestRequest();
 
   const t = tile({
     id: "suspects", title: "Suspected label issues", span: "span-6",
@@ -86,23 +89,21 @@ export function suspectsTable(o: SuspectsTableOptions): SuspectsTableView {
     const key = `${next.run.run}|${next.split}|${next.epoch}`;
     if (key === loadedKey) return;
     loadedKey = key;
-    const mine = ++request;
     if (!answer) t.setMessage("Loading suspects…");
     try {
-      const got = await o.loadSuspects(next.epoch, limit);
-      if (mine !== request) return;
+      const got = await request.run((signal) => o.loadSuspects(next.epoch, limit, signal));
+      if (got === SUPERSEDED) return;
       answer = got;
       render();
     } catch (err) {
-      if (mine !== request) return;
       answer = null; loadedKey = "";
       body.replaceChildren();
-      t.setMessage(`No suspects: ${err instanceof Error ? err.message : String(err)}`);
+      t.setMessage(`No suspects: ${errorText(err)}`);
     }
   }
 
   return {
-    tile: t,
+    root: t.root,
     update(next, changes) {
       m = next;
       if (changes.has("data")) void load(next);
