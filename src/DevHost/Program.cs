@@ -1,10 +1,17 @@
 using ClassVisCloud.Analytics;
+using ClassVisCloud.Analytics.Api.Auth;
 using ClassVisCloud.DevHost;
 
 var builder = WebApplication.CreateBuilder(args);
 if (builder.WebHost.UseLoopbackOnly(builder.Configuration) is { } refused)
 {
     Console.Error.WriteLine(refused);
+    return 2;
+}
+builder.Services.AddApiDoor(builder.Configuration, defaultMode: ApiAuthMode.None, out var authProblem);
+if (authProblem is not null)
+{
+    Console.Error.WriteLine($"The DevHost does not start: {authProblem}.");
     return 2;
 }
 builder.Services.AddClassVisCloudAnalytics(AnalyticsServices.ReadStorageOptions(builder.Configuration), AnalyticsServices.ReadIngestOptions(builder.Configuration));
@@ -14,6 +21,7 @@ builder.AddTestFaults();
 var app = builder.Build();
 app.UseLoopbackHostsOnly();
 app.UseApiExceptionHandler();
+app.UseApiDoor();
 app.MapFunctionRoutes();
 app.UseDashboard(builder.Configuration, builder.Environment);
 app.Run();
