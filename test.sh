@@ -26,6 +26,14 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "chromium is missing and this is not root: install it with 'sudo apt-get install chromium'."
   fi
 fi
+# The sign-in tests' stand-in authority serves HTTPS (MSAL accepts no other) with a certificate made by openssl.
+if ! command -v openssl >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl) >>"$out/apt.log" 2>&1 || echo "apt-get install openssl failed; see $out/apt.log"
+  else
+    echo "openssl is missing and this is not root: install it with 'sudo apt-get install openssl'."
+  fi
+fi
 scripts/npm-install.sh tools/azurite || crashed=$((crashed+1))
 
 step "Starting Azurite on free ports"

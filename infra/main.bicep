@@ -28,8 +28,11 @@ param principalId string = ''
 @description('Type of principalId: User (default), Group or ServicePrincipal.')
 param principalType string = ''
 
-@description('Client id of a Microsoft Entra ID app registration that protects the API; empty: function keys only.')
+@description('Client id of the Microsoft Entra ID app registration of the API and the dashboard (docs/deploy.md); empty: keys only.')
 param authClientId string = ''
+
+@description('SHA-256 hashes (hex, ";"-separated) of the keys the API accepts (scripts/deploy/api-key.sh makes one); required without authClientId.')
+param apiKeySha256 string = ''
 
 @description('"true" once the code is deployed: adds the Event Grid subscription to the blob trigger (needs the host\'s blobs_extension key).')
 param blobEventsEnabled string = ''
@@ -43,6 +46,13 @@ param sweepSchedule string = ''
 // Fixed by the code: the blob trigger's path is "runs/{name}" and its function is IngestRunBlob.
 var runsContainerName = 'runs'
 var ingestFunctionName = 'IngestRunBlob'
+// Fixed by the code too: the app's containers are "{TablePrefix}-matrices" and "-dynamics" (TablePrefix
+// cvc); created here, with the host's, so that roles are granted per container.
+var matricesContainerName = 'cvc-matrices'
+var dynamicsContainerName = 'cvc-dynamics'
+var hostKeysContainerName = 'azure-webjobs-secrets'
+var hostLeasesContainerName = 'azure-webjobs-hosts'
+var deadLetterContainerName = 'eventgrid-deadletter'
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -78,6 +88,12 @@ module storage 'app/storage.bicep' = {
     tags: tags
     runsContainerName: runsContainerName
     deploymentContainerName: deploymentContainerName
+    matricesContainerName: matricesContainerName
+    dynamicsContainerName: dynamicsContainerName
+    hostKeysContainerName: hostKeysContainerName
+    hostLeasesContainerName: hostLeasesContainerName
+    deadLetterContainerName: deadLetterContainerName
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
   }
 }
 
@@ -99,6 +115,13 @@ module rbac 'app/rbac.bicep' = {
     storageAccountName: storage.outputs.name
     runsContainerName: runsContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    hostKeysContainerName: hostKeysContainerName
+    hostLeasesContainerName: hostLeasesContainerName
+    deploymentContainerName: deploymentContainerName
+    matricesContainerName: matricesContainerName
+    dynamicsContainerName: dynamicsContainerName
+    deadLetterContainerName: deadLetterContainerName
+    eventGridPrincipalId: events.outputs.principalId
     appPrincipalId: identity.outputs.principalId
     uploaderPrincipalId: principalId
     uploaderPrincipalType: !empty(principalType) ? principalType : 'User'
@@ -130,6 +153,8 @@ module api 'app/api.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     dashboardOrigin: dashboard.outputs.origin
     authClientId: authClientId
+    apiKeySha256: apiKeySha256
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
     sweepSchedule: !empty(sweepSchedule) ? sweepSchedule : '0 */5 * * * *'
   }
   // The app must not start before its identity may reach storage.
@@ -146,6 +171,7 @@ module events 'app/events.bicep' = {
     location: location
     tags: tags
     storageAccountId: storage.outputs.id
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
   }
 }
 
@@ -157,7 +183,13 @@ module blobEvents 'app/blob-events.bicep' = if (subscribeBlobEvents) {
     functionAppName: api.outputs.name
     functionName: ingestFunctionName
     containerName: runsContainerName
+    storageAccountId: storage.outputs.id
+    deadLetterContainerName: deadLetterContainerName
   }
+  // Dead-lettering writes with the topic's identity: its role must exist first.
+  dependsOn: [
+    rbac
+  ]
 }
 
 // The three URLs a user needs.

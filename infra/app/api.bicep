@@ -1,7 +1,11 @@
 // The Functions app: Flex Consumption, .NET 10 isolated worker, user-assigned identity, every
 // storage connection identity-based (no account key or SAS in any setting), CORS limited to the
-// dashboard, HTTPS only. HTTP functions use function keys (AuthorizationLevel.Function); when an
-// Entra ID app registration is given, App Service Authentication is required in front of them too.
+// dashboard, HTTPS only, logs to Log Analytics. Who may read the API is decided in the worker
+// (src/Functions/Http/ApiAuthMiddleware.cs) by the Auth__* settings below: Entra ID access tokens
+// with the app role, when an app registration is given, and keys whose SHA-256 hashes are set.
+// The host's own key check is off for the HTTP functions (see docs/deploy.md, "Sign-in"), and
+// App Service Authentication is not used: it cannot check an app role, answer with the API's
+// JSON errors, or run in the tests.
 
 param name string
 param planName string
@@ -19,8 +23,17 @@ param applicationInsightsName string
 @description('The dashboard\'s origin (https://host), the only origin CORS allows.')
 param dashboardOrigin string
 
-@description('Client id of a Microsoft Entra ID app registration for the API; empty: function keys only.')
+@description('Client id of a Microsoft Entra ID app registration for the API; empty: keys only.')
 param authClientId string = ''
+
+@description('SHA-256 hashes (hex, ";"-separated) of the keys the API accepts; required without authClientId.')
+param apiKeySha256 string = ''
+
+@description('The app role a token needs to read the API.')
+param authRole string = 'ClassVisCloud.Read'
+
+@description('Log Analytics workspace that receives the app\'s logs.')
+param logAnalyticsId string
 
 @minValue(40)
 @maxValue(1000)
@@ -96,8 +109,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         allowedOrigins: [
           dashboardOrigin
         ]
-        // Only for the Entra ID sign-in, whose session is a cookie the dashboard sends along.
-        supportCredentials: !empty(authClientId)
+        // The dashboard sends a bearer token or a key in a header: no cookie, so no credentials.
+        supportCredentials: false
       }
       // Names only: the values are endpoints and an identity's client id, never a secret.
       // Flex Consumption sets the worker runtime itself (functionAppConfig.runtime) and runs
@@ -152,6 +165,28 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'SweepSchedule'
           value: sweepSchedule
         }
+        // The API's sign-in (ApiAuthMiddleware): entra with an app registration, else key.
+        {
+          name: 'Auth__Mode'
+          value: empty(authClientId) ? 'key' : 'entra'
+        }
+        {
+          name: 'Auth__Authority'
+          value: empty(authClientId) ? '' : '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        {
+          name: 'Auth__Audience'
+          value: empty(authClientId) ? '' : 'api://${authClientId};${authClientId}'
+        }
+        {
+          name: 'Auth__Role'
+          value: authRole
+        }
+        // Hashes, not keys: nothing here opens the API.
+        {
+          name: 'Auth__KeySha256'
+          value: apiKeySha256
+        }
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: applicationInsights.properties.ConnectionString
@@ -182,50 +217,24 @@ resource scmPolicy 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-
   }
 }
 
-// App Service Authentication with Microsoft Entra ID, when an app registration is given.
-// The blob extension's webhook stays reachable for Event Grid: it has its own key
-// (blobs_extension) and Event Grid cannot present an Entra token to it.
-resource auth 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(authClientId)) {
-  parent: app
-  name: 'authsettingsV2'
+// Function executions and host logs, and the platform's metrics, in Log Analytics.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: app
   properties: {
-    platform: {
-      enabled: true
-    }
-    globalValidation: {
-      requireAuthentication: true
-      unauthenticatedClientAction: 'Return401'
-      excludedPaths: [
-        '/runtime/webhooks/blobs'
-      ]
-    }
-    httpSettings: {
-      requireHttps: true
-    }
-    login: {
-      // After signing in on the API's host, the browser may only return to the dashboard.
-      allowedExternalRedirectUrls: [
-        dashboardOrigin
-      ]
-      tokenStore: {
+    workspaceId: logAnalyticsId
+    logs: [
+      {
+        category: 'FunctionAppLogs'
         enabled: true
       }
-    }
-    identityProviders: {
-      azureActiveDirectory: {
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
         enabled: true
-        registration: {
-          clientId: authClientId
-          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
-        }
-        validation: {
-          allowedAudiences: [
-            'api://${authClientId}'
-            authClientId
-          ]
-        }
       }
-    }
+    ]
   }
 }
 

@@ -15,6 +15,10 @@ param functionName string
 @description('Container whose new blobs the function ingests.')
 param containerName string
 
+@description('Storage account and container where undeliverable events are kept (with the topic\'s identity).')
+param storageAccountId string
+param deadLetterContainerName string
+
 resource topic 'Microsoft.EventGrid/systemTopics@2025-02-15' existing = {
   name: systemTopicName
 }
@@ -43,6 +47,33 @@ resource subscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-
         'Microsoft.Storage.BlobCreated'
       ]
       subjectBeginsWith: '/blobServices/default/containers/${containerName}/blobs/'
+      // One upload, one event: a blob is written by Put Blob, committed by Put Block List, or
+      // (Data Lake API) flushed with close. A Data Lake flush without close fires before the file
+      // is whole, and each flush fires again; a server-side CopyBlob is left to the sweep.
+      advancedFilters: [
+        {
+          operatorType: 'StringIn'
+          key: 'data.api'
+          values: [
+            'PutBlob'
+            'PutBlockList'
+            'FlushWithClose'
+          ]
+        }
+      ]
+    }
+    // What Event Grid gives up on (24 h of retries, or a refusal) is kept, and the sweep ingests the blob anyway.
+    deadLetterWithResourceIdentity: {
+      identity: {
+        type: 'SystemAssigned'
+      }
+      deadLetterDestination: {
+        endpointType: 'StorageBlob'
+        properties: {
+          resourceId: storageAccountId
+          blobContainerName: deadLetterContainerName
+        }
+      }
     }
     eventDeliverySchema: 'EventGridSchema'
     retryPolicy: {

@@ -45,7 +45,8 @@ echo "  Dashboard:        ${DASHBOARD_URL:-?}"
 echo "  API:              ${API_URL:-?}"
 echo "  Upload container: ${UPLOAD_CONTAINER_URL:-?}"
 if [ "${AUTH_MODE:-key}" = "entra" ]; then
-  echo "  Sign-in:          Microsoft Entra ID (app $AUTH_CLIENT_ID) and a function key."
+  echo "  Sign-in:          Microsoft Entra ID (app $AUTH_CLIENT_ID); users need its app role ClassVisCloud.Read."
 fi
-echo "  Function key for the dashboard (keep it private):"
-echo "    az functionapp keys list -g $AZURE_RESOURCE_GROUP -n $AZURE_FUNCTION_APP_NAME --query functionKeys.default -o tsv"
+if [ -n "${API_KEY_SHA256:-}" ]; then
+  echo "  API key (scripts, Power BI; keep it private): ~/.classviscloud/${AZURE_ENV_NAME:-default}.api-key"
+fi

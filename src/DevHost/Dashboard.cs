@@ -16,13 +16,18 @@ public static class Dashboard
             return;
         }
         var files = new PhysicalFileProvider(path);
+        var headers = StaticSiteHeaders.Read(path);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
-            // config.json is read at run time; never let a browser keep an old one.
-            OnPrepareResponse = context => { if (context.File.Name == "config.json") context.Context.Response.Headers.CacheControl = "no-store"; },
+            OnPrepareResponse = context =>
+            {
+                // config.json is read at run time; never let a browser keep an old one.
+                if (context.File.Name == "config.json") context.Context.Response.Headers.CacheControl = "no-store";
+                foreach (var (name, value) in headers) context.Context.Response.Headers[name] = value;
+            },
         });
-        app.Logger.LogInformation("Serving the dashboard from {Path}", path);
+        app.Logger.LogInformation("Serving the dashboard from {Path} with {Count} headers of its {File}", path, headers.Count, StaticSiteHeaders.FileName);
     }
 }

@@ -1,11 +1,18 @@
 using ClassVisCloud.Analytics;
 using ClassVisCloud.Api;
+using ClassVisCloud.Api.Auth;
 using ClassVisCloud.DevHost;
 
 var builder = WebApplication.CreateBuilder(args);
 if (builder.WebHost.UseLoopbackOnly(builder.Configuration) is { } refused)
 {
     Console.Error.WriteLine(refused);
+    return 2;
+}
+builder.Services.AddApiDoor(builder.Configuration, defaultMode: ApiAuthMode.None, out var authProblem);
+if (authProblem is not null)
+{
+    Console.Error.WriteLine($"The DevHost does not start: {authProblem}.");
     return 2;
 }
 builder.Services.AddClassVisCloudApi(AnalyticsServices.ReadStorageOptions(builder.Configuration), AnalyticsServices.ReadIngestOptions(builder.Configuration));
@@ -15,6 +22,7 @@ builder.AddTestFaults();
 var app = builder.Build();
 app.UseLoopbackHostsOnly();
 app.UseApiExceptionHandler();
+app.UseApiDoor();
 app.MapFunctionRoutes();
 app.UseDashboard(builder.Configuration, builder.Environment);
 app.Run();

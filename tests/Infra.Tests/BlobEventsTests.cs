@@ -42,4 +42,39 @@ public sealed class BlobEventsTests(CompiledInfra infra)
         Assert.Equal(["Microsoft.Storage.BlobCreated"], (p["filter"]?["includedEventTypes"] as JsonArray ?? []).Select(x => (string?)x));
         Assert.Equal("EventGridSchema", (string?)p["eventDeliverySchema"]);
     }
+
+    [Fact]
+    public void One_upload_fires_once_only_put_blob_put_block_list_and_flush_with_close_are_delivered()
+    {
+        var filter = infra.Deploy(("blobEventsEnabled", "true")).Single(SubscriptionType).Properties!["filter"]!;
+        var advanced = Assert.Single(filter["advancedFilters"] as JsonArray ?? []);
+        Assert.Equal("StringIn", (string?)advanced?["operatorType"]);
+        Assert.Equal("data.api", (string?)advanced?["key"]);
+        Assert.Equal(["PutBlob", "PutBlockList", "FlushWithClose"], (advanced?["values"] as JsonArray ?? []).Select(x => (string?)x));
+    }
+
+    [Fact]
+    public void Undeliverable_events_go_to_the_dead_letter_container_with_the_topic_s_own_identity()
+    {
+        var deployment = infra.Deploy(("blobEventsEnabled", "true"));
+        var p = deployment.Single(SubscriptionType).Properties!;
+        // Shared keys are off: dead-lettering must authenticate with an identity, not a key.
+        Assert.Null(p["deadLetterDestination"]);
+        var deadLetter = p["deadLetterWithResourceIdentity"];
+        Assert.Equal("SystemAssigned", (string?)deadLetter?["identity"]?["type"]);
+        Assert.Equal("StorageBlob", (string?)deadLetter?["deadLetterDestination"]?["endpointType"]);
+        Assert.Equal("eventgrid-deadletter", (string?)deadLetter?["deadLetterDestination"]?["properties"]?["blobContainerName"]);
+        Assert.Contains("'storage'", ArmExpression.Render(deadLetter?["deadLetterDestination"]?["properties"]?["resourceId"]), StringComparison.Ordinal);
+
+        Assert.Equal("SystemAssigned", (string?)deployment.Single("Microsoft.EventGrid/systemTopics").Json["identity"]?["type"]);
+        Assert.Single(deployment.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"), c => c.Name.EndsWith("/eventgrid-deadletter", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Delivery_and_publish_failures_go_to_log_analytics()
+    {
+        var setting = FunctionAppPostureTests.DiagnosticsOf(infra.Deploy(), "events");
+        Assert.Equal("allLogs", (string?)(setting.Properties?["logs"] as JsonArray)?.Single()?["categoryGroup"]);
+        Assert.Contains("'evgt-cvc-", ArmExpression.Render(setting.Json["scope"]).Replace("«", "'", StringComparison.Ordinal) + ArmExpression.Render(setting.Name), StringComparison.Ordinal);
+    }
 }

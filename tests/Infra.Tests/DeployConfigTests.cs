@@ -73,11 +73,95 @@ public sealed class DeployConfigTests(CompiledInfra infra)
     }
 
     [Fact]
-    public void The_dashboard_config_signs_in_on_the_api_host_and_returns_to_the_dashboard_with_entra_id()
+    public void The_dashboard_config_signs_in_with_the_app_registration_for_the_api_scope_with_entra_id()
     {
-        var config = DashboardConfig(("AUTH_MODE", "entra"), ("DASHBOARD_URL", "https://stapp.example"));
+        var config = DashboardConfig(("AUTH_MODE", "entra"), ("AUTH_CLIENT_ID", "0000-app"), ("AZURE_TENANT_ID", "tenant-1"));
         Assert.Equal("entra", (string?)config["auth"]);
-        Assert.Equal("https://func-test.example/.auth/login/aad?post_login_redirect_uri=https://stapp.example/", (string?)config["loginPath"]);
+        Assert.Equal("0000-app", (string?)config["clientId"]);
+        Assert.Equal("https://login.microsoftonline.com/tenant-1", (string?)config["authority"]);
+        Assert.Equal(["api://0000-app/access_as_user"], (config["scopes"] as JsonArray ?? []).Select(x => (string?)x));
+    }
+
+    [Fact]
+    public void Entra_mode_without_the_app_registration_stops_the_hook_with_a_message()
+    {
+        using var sandbox = new HookSandbox(azPrints: "true");
+        var dist = Directory.CreateDirectory(Path.Combine(sandbox.Folder, "dist")).FullName;
+        var result = sandbox.Run("dashboard-config.sh", ("CVC_DASHBOARD_DIST", dist), ("AUTH_MODE", "entra"), ("AZURE_TENANT_ID", "t"));
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("AUTH_CLIENT_ID is not set", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("key", "connect-src 'self' https://func-test.example;", "frame-src 'none';")]
+    [InlineData("entra", "connect-src 'self' https://func-test.example https://login.microsoftonline.com;", "frame-src https://login.microsoftonline.com;")]
+    public void The_static_site_sends_a_content_security_policy_that_connects_to_the_api_and_the_authority_only(string mode, string connect, string frames)
+    {
+        var headers = StaticWebAppConfig(("AUTH_MODE", mode), ("AUTH_CLIENT_ID", "0000-app"), ("AZURE_TENANT_ID", "tenant-1"))["globalHeaders"]!;
+        var csp = (string)headers["Content-Security-Policy"]!;
+        Assert.StartsWith("default-src 'self';", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.Contains(connect, csp, StringComparison.Ordinal);
+        Assert.Contains(frames, csp, StringComparison.Ordinal);
+        foreach (var directive in new[] { "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'" })
+        {
+            Assert.Contains(directive, csp, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("*", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", (string?)headers["X-Content-Type-Options"]);
+        Assert.Equal("DENY", (string?)headers["X-Frame-Options"]);
+        Assert.Equal("no-referrer", (string?)headers["Referrer-Policy"]);
+        Assert.StartsWith("max-age=", (string?)headers["Strict-Transport-Security"], StringComparison.Ordinal);
+        Assert.Contains("camera=()", (string?)headers["Permissions-Policy"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Key_mode_makes_a_key_keeps_it_in_a_private_file_and_gives_azd_only_its_hash()
+    {
+        using var sandbox = new HookSandbox(azPrints: "true");
+        var result = sandbox.Run("api-key.sh", ("AZURE_ENV_NAME", "cvc-dev"));
+        Assert.True(result.ExitCode == 0, result.Output);
+        var file = Path.Combine(sandbox.Folder, ".classviscloud", "cvc-dev.api-key");
+        var key = File.ReadAllText(file).Trim();
+        Assert.Matches("^[0-9a-f]{64}$", key);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+        Assert.Equal([$"azd env set API_KEY_SHA256 {hash}"], sandbox.Calls);
+        Assert.DoesNotContain(key, result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("API_KEY_SHA256", "abc")]
+    [InlineData("AUTH_CLIENT_ID", "0000-app")]
+    public void The_key_hook_makes_no_key_when_one_is_set_or_entra_mode_needs_none(string name, string value)
+    {
+        using var sandbox = new HookSandbox(azPrints: "true");
+        var result = sandbox.Run("api-key.sh", (name, value));
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Empty(sandbox.Calls);
+        Assert.False(Directory.Exists(Path.Combine(sandbox.Folder, ".classviscloud")));
+    }
+
+    [Fact]
+    public void A_new_key_replaces_the_old_one()
+    {
+        using var sandbox = new HookSandbox(azPrints: "true");
+        var result = sandbox.Run("api-key.sh", ["--new"], ("API_KEY_SHA256", "old"), ("AUTH_CLIENT_ID", "0000-app"));
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Single(sandbox.Calls, c => c.StartsWith("azd env set API_KEY_SHA256 ", StringComparison.Ordinal) && !c.EndsWith(" old", StringComparison.Ordinal));
+    }
+
+    private static JsonNode StaticWebAppConfig(params (string Name, string Value)[] environment)
+    {
+        using var sandbox = new HookSandbox(azPrints: "true");
+        var dist = Directory.CreateDirectory(Path.Combine(sandbox.Folder, "dist")).FullName;
+        var result = sandbox.Run("dashboard-config.sh", [("CVC_DASHBOARD_DIST", dist), .. environment]);
+        Assert.True(result.ExitCode == 0, result.Output);
+        return JsonNode.Parse(File.ReadAllText(Path.Combine(dist, "staticwebapp.config.json")))!;
     }
 
     private static JsonNode DashboardConfig(params (string Name, string Value)[] environment)
@@ -113,7 +197,9 @@ public sealed class DeployConfigTests(CompiledInfra infra)
 
         public IReadOnlyList<string> Calls => File.Exists(_log) ? File.ReadAllLines(_log) : [];
 
-        public (int ExitCode, string Output) Run(string script, params (string Name, string Value)[] environment)
+        public (int ExitCode, string Output) Run(string script, params (string Name, string Value)[] environment) => Run(script, [], environment);
+
+        public (int ExitCode, string Output) Run(string script, string[] arguments, params (string Name, string Value)[] environment)
         {
             var start = new ProcessStartInfo("sh")
             {
@@ -123,6 +209,10 @@ public sealed class DeployConfigTests(CompiledInfra infra)
                 WorkingDirectory = Folder,
             };
             start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "scripts", "deploy", script));
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
             start.Environment.Clear();
             start.Environment["PATH"] = $"{Bin}:/usr/local/bin:/usr/bin:/bin";
             start.Environment["HOME"] = Folder;

@@ -24,6 +24,15 @@ public sealed class FunctionAppPostureTests(CompiledInfra infra)
     }
 
     [Fact]
+    public void The_worker_package_is_one_that_flex_consumption_runs_on_dotnet_10()
+    {
+        // .NET 10 isolated on Flex Consumption needs Microsoft.Azure.Functions.Worker 2.50 or later (docs/deploy.md, "Known platform issues").
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(RepoPaths.Root, "Directory.Packages.props"));
+        var version = props.Descendants("PackageVersion").Single(p => (string?)p.Attribute("Include") == "Microsoft.Azure.Functions.Worker").Attribute("Version")!.Value;
+        Assert.True(Version.Parse(version) >= new Version(2, 50), $"Microsoft.Azure.Functions.Worker {version} is older than 2.50");
+    }
+
+    [Fact]
     public void The_app_is_https_only_with_tls_1_2_and_no_basic_publishing_credentials()
     {
         var p = App.Properties!;
@@ -92,50 +101,73 @@ public sealed class FunctionAppPostureTests(CompiledInfra infra)
     }
 
     [Fact]
-    public void Cors_allows_the_dashboard_origin_only()
+    public void Cors_allows_the_dashboard_origin_only_and_never_credentials()
     {
-        var cors = App.Properties!["siteConfig"]?["cors"];
-        var origins = (cors?["allowedOrigins"] as JsonArray ?? []).Select(ArmExpression.Render).ToList();
-        var origin = Assert.Single(origins);
-        Assert.DoesNotContain("*", origin, StringComparison.Ordinal);
-        Assert.Contains("'dashboard'", origin, StringComparison.Ordinal);
-        Assert.Contains(".outputs.origin.value", origin, StringComparison.Ordinal);
-        Assert.False((bool?)cors?["supportCredentials"] ?? false, "CORS must not allow credentials without Entra ID sign-in");
+        foreach (var deployment in new[] { infra.Deploy(), infra.Deploy(("authClientId", ClientId)) })
+        {
+            var cors = deployment.Single("Microsoft.Web/sites").Properties!["siteConfig"]?["cors"];
+            var origin = Assert.Single((cors?["allowedOrigins"] as JsonArray ?? []).Select(ArmExpression.Render));
+            Assert.DoesNotContain("*", origin, StringComparison.Ordinal);
+            Assert.Contains("'dashboard'", origin, StringComparison.Ordinal);
+            Assert.Contains(".outputs.origin.value", origin, StringComparison.Ordinal);
+            // Tokens and keys travel in headers: no cookie, so CORS never allows credentials.
+            Assert.False((bool?)cors?["supportCredentials"] ?? true, "CORS must not allow credentials");
+        }
 
         var dashboardOrigin = ArmExpression.Render(infra.Deploy().Outputs("dashboard")["origin"]?["value"]);
         Assert.StartsWith("https://", dashboardOrigin, StringComparison.Ordinal);
         Assert.Contains("defaultHostname", dashboardOrigin, StringComparison.Ordinal);
     }
 
+    private const string ClientId = "00000000-0000-0000-0000-00000000c0de";
+
     [Fact]
-    public void Without_an_entra_app_registration_app_service_authentication_is_not_deployed()
+    public void App_service_authentication_is_not_deployed_the_worker_checks_every_request()
     {
-        var auth = infra.Deploy().OfType("Microsoft.Web/sites/config").Single(c => c.Name.EndsWith("/authsettingsV2", StringComparison.Ordinal));
-        Assert.False(auth.Deployed);
+        Assert.Empty(infra.Deploy().OfType("Microsoft.Web/sites/config"));
+        Assert.Empty(infra.Deploy(("authClientId", ClientId)).OfType("Microsoft.Web/sites/config"));
     }
 
     [Fact]
-    public void With_an_entra_app_registration_every_request_but_the_blob_webhook_needs_a_token()
+    public void Without_an_app_registration_the_api_takes_keys_whose_hashes_are_set()
     {
-        var clientId = "00000000-0000-0000-0000-00000000c0de";
-        var auth = infra.Deploy(("authClientId", clientId)).OfType("Microsoft.Web/sites/config")
-            .Single(c => c.Name.EndsWith("/authsettingsV2", StringComparison.Ordinal));
-        Assert.True(auth.Deployed);
-        var p = auth.Properties!;
-        Assert.True((bool?)p["platform"]?["enabled"] ?? false);
-        Assert.True((bool?)p["globalValidation"]?["requireAuthentication"] ?? false);
-        Assert.Equal("Return401", (string?)p["globalValidation"]?["unauthenticatedClientAction"]);
-        Assert.Equal(["/runtime/webhooks/blobs"], (p["globalValidation"]?["excludedPaths"] as JsonArray ?? []).Select(x => (string?)x));
-        Assert.Equal(clientId, (string?)p["identityProviders"]?["azureActiveDirectory"]?["registration"]?["clientId"]);
-        Assert.Contains($"api://{clientId}", (p["identityProviders"]?["azureActiveDirectory"]?["validation"]?["allowedAudiences"] as JsonArray ?? []).Select(x => (string?)x));
+        var hash = new string('a', 64);
+        var settings = TriggerInfraCheck.AppSettings(infra.Deploy(("apiKeySha256", hash)).Single("Microsoft.Web/sites"));
+        Assert.Equal("key", settings["Auth__Mode"]);
+        Assert.Equal(hash, settings["Auth__KeySha256"]);
+        Assert.Equal("", settings["Auth__Authority"]);
+        Assert.Equal("", settings["Auth__Audience"]);
+    }
 
-        // The dashboard's sign-in is a cookie session: credentials, for the dashboard's origin only.
-        var redirect = Assert.Single((p["login"]?["allowedExternalRedirectUrls"] as JsonArray ?? []).Select(ArmExpression.Render));
-        Assert.Contains("'dashboard'", redirect, StringComparison.Ordinal);
-        var app = infra.Deploy(("authClientId", clientId)).Single("Microsoft.Web/sites");
-        var cors = app.Properties!["siteConfig"]?["cors"];
-        Assert.True((bool?)cors?["supportCredentials"] ?? false);
-        Assert.DoesNotContain("*", Assert.Single((cors?["allowedOrigins"] as JsonArray ?? []).Select(ArmExpression.Render)), StringComparison.Ordinal);
+    [Fact]
+    public void With_an_app_registration_the_api_takes_its_tenant_s_v2_tokens_for_its_audience_with_the_read_role()
+    {
+        var settings = TriggerInfraCheck.AppSettings(infra.Deploy(("authClientId", ClientId)).Single("Microsoft.Web/sites"));
+        Assert.Equal("entra", settings["Auth__Mode"]);
+        Assert.Contains("environment().authentication.loginEndpoint", settings["Auth__Authority"], StringComparison.Ordinal);
+        Assert.Contains("tenant().tenantId", settings["Auth__Authority"], StringComparison.Ordinal);
+        Assert.EndsWith("/v2.0", settings["Auth__Authority"], StringComparison.Ordinal);
+        Assert.Equal($"api://{ClientId};{ClientId}", settings["Auth__Audience"]);
+        Assert.Equal("ClassVisCloud.Read", settings["Auth__Role"]);
+        // No key unless one is asked for (scripts/deploy/api-key.sh --new).
+        Assert.Equal("", settings["Auth__KeySha256"]);
+    }
+
+    [Fact]
+    public void The_app_s_logs_and_metrics_go_to_the_log_analytics_workspace()
+    {
+        var setting = DiagnosticsOf(infra.Deploy(), "api");
+        Assert.Contains("FunctionAppLogs", (setting.Properties?["logs"] as JsonArray ?? []).Select(l => (string?)l?["category"]));
+        Assert.All((setting.Properties?["logs"] as JsonArray ?? []).Concat(setting.Properties?["metrics"] as JsonArray ?? []), l => Assert.True((bool?)l?["enabled"]));
+    }
+
+    /// <summary>The one diagnostic setting declared in a module, sending to the monitoring module's workspace.</summary>
+    internal static ArmResource DiagnosticsOf(ArmDeployment deployment, string module)
+    {
+        var setting = Assert.Single(deployment.OfType("Microsoft.Insights/diagnosticSettings"), d => d.Module == module);
+        Assert.Contains("'monitoring'", ArmExpression.Render(setting.Properties?["workspaceId"]), StringComparison.Ordinal);
+        Assert.Contains("logAnalyticsId", ArmExpression.Render(setting.Properties?["workspaceId"]), StringComparison.Ordinal);
+        return setting;
     }
 
     [Fact]

@@ -56,4 +56,26 @@ public sealed class StoragePostureTests(CompiledInfra infra)
         Assert.Contains("outputs.blobEndpoint", url, StringComparison.Ordinal);
         Assert.Contains("primaryEndpoints.blob", ArmExpression.Render(infra.Deploy().Outputs("storage")["blobEndpoint"]?["value"]), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_storage_service_logs_its_requests_to_log_analytics()
+    {
+        var settings = infra.Deploy().OfType("Microsoft.Insights/diagnosticSettings").Where(d => d.Module == "storage").ToList();
+        var scopes = settings.Select(d => ArmExpression.Render(d.Json["scope"])).ToList();
+        foreach (var service in new[] { "blobServices", "queueServices", "tableServices" })
+        {
+            var setting = Assert.Single(settings, d => ArmExpression.Render(d.Json["scope"]).Contains($"/{service}", StringComparison.Ordinal));
+            Assert.Equal("allLogs", (string?)(setting.Properties?["logs"] as System.Text.Json.Nodes.JsonArray)?.Single()?["categoryGroup"]);
+        }
+        Assert.Equal(4, settings.Count); // the three services, and the account's transaction metrics
+        Assert.All(settings, d => Assert.Contains("logAnalyticsId", ArmExpression.Render(d.Properties?["workspaceId"]), StringComparison.Ordinal));
+        Assert.All(settings, d => Assert.Contains("'monitoring'", ArmExpression.Render(d.Properties?["workspaceId"]), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_container_the_app_and_its_host_write_exists_so_roles_can_be_scoped_to_it()
+    {
+        var names = infra.Deploy().OfType("Microsoft.Storage/storageAccounts/blobServices/containers").Select(c => c.Name.Split('/')[^1]).ToList();
+        Assert.Superset(new HashSet<string> { "runs", "cvc-matrices", "cvc-dynamics", "azure-webjobs-hosts", "azure-webjobs-secrets", "eventgrid-deadletter" }, names.ToHashSet());
+    }
 }

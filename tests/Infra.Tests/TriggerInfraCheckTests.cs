@@ -16,7 +16,7 @@ public sealed class TriggerInfraCheckTests(CompiledInfra infra)
         string path = "runs/{name}",
         string? source = "EventGrid",
         string connection = "RunsStorage",
-        string authLevel = "Function",
+        string authLevel = "Anonymous",
         string schedule = "%SweepSchedule%")
     {
         var blob = new JsonObject { ["name"] = "stream", ["direction"] = "In", ["type"] = "blobTrigger", ["path"] = path, ["connection"] = connection };
@@ -102,10 +102,10 @@ public sealed class TriggerInfraCheckTests(CompiledInfra infra)
         Assert.Empty(Check(Metadata(schedule: "0 */5 * * * *")));
 
     [Fact]
-    public void An_anonymous_http_function_is_reported()
+    public void An_http_function_that_demands_a_key_of_the_host_is_reported()
     {
-        var problem = Assert.Single(Check(Metadata(authLevel: "Anonymous")));
-        Assert.Contains("GetRuns is anonymous", problem, StringComparison.Ordinal);
+        var problem = Assert.Single(Check(Metadata(authLevel: "Function")));
+        Assert.Contains("GetRuns has authLevel Function", problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,6 +57,7 @@ public sealed class BlobIngestor(
                     ? await RejectAsync(blob, $"the ingest was interrupted {lease.Interruptions} times: the process ended while ingesting this file "
                         + "(out of memory, a crash or a kill); it is not tried again until the file is uploaded again", work.Token)
                     : await DispatchAsync(blob, lease.Attempts, work.Token);
+                MemoryRelief.AroundIngestOf(blob.Size);
                 // After the pointer flip (the epoch is already served): what the dashboard asks for next.
                 if (blob.Path.Kind == BlobKind.Predictions && result is { State: IngestState.Ingested, Stages: { } stages })
                     await stages.MeasureAsync(IngestStages.Dynamics, () => dynamics.AfterIngestAsync(blob.Path.Run!, blob.Path.Epoch!.Value, work.Token));

@@ -8,13 +8,17 @@ namespace ClassVisCloud.Analytics.Ingest;
 /// Ingests one predictions file: validate the whole file first, write a new version of the epoch,
 /// then flip the epoch row to it in one update (atomic for readers), then drop the old version.
 /// </summary>
-public sealed class EpochIngestor(StorageClients storage, ILogger<EpochIngestor> logger)
+public sealed class EpochIngestor(StorageClients storage, ImmutableCache cache, ILogger<EpochIngestor> logger)
 {
     readonly EpochRows epochs = storage.Epochs;
 
     public async Task<IngestResult> IngestAsync(BlobSnapshot blob, CancellationToken cancellationToken)
     {
         var (run, epoch) = (blob.Path.Run!, blob.Path.Epoch!.Value);
+        // The decoded epoch takes about twice the file (a 259 MB file of 1,000,000 × 70 holds a 280 MB matrix, ids and
+        // columns): the cache makes that room first, so cache and ingest fit one budget.
+        using var room = cache.Reserve(2 * blob.Size);
+        MemoryRelief.AroundIngestOf(blob.Size);
         var stages = new IngestStages();
         // The download goes out with the look-ups the read needs and the check that may stop it: none depends on
         // another, and each is a round trip to storage that would otherwise come before the download's first byte.

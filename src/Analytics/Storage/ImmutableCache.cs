@@ -20,9 +20,36 @@ public sealed class ImmutableCache(long budgetBytes = 512L * 1024 * 1024)
     readonly ConcurrentDictionary<string, Lazy<Task<object>>> loading = new();
     readonly object evicting = new();
     long totalBytes;
+    long reservedBytes;
     long clock;
 
     public long BudgetBytes => budgetBytes;
+
+    /// <summary>The budget less what work in progress has reserved (<see cref="Reserve"/>).</summary>
+    long Allowed => Math.Max(0, budgetBytes - Interlocked.Read(ref reservedBytes));
+
+    /// <summary>
+    /// Gives up to <paramref name="bytes"/> of the budget to work that is about to allocate them (an ingest), evicting
+    /// the least recently used entries to make the room, until the reservation is disposed: the process then holds its
+    /// cache and that work within one budget instead of the cache's budget plus the work.
+    /// </summary>
+    public IDisposable Reserve(long bytes)
+    {
+        bytes = Math.Clamp(bytes, 0, budgetBytes);
+        Interlocked.Add(ref reservedBytes, bytes);
+        Evict(toAllowed: true);
+        return new Reservation(this, bytes);
+    }
+
+    sealed class Reservation(ImmutableCache cache, long bytes) : IDisposable
+    {
+        int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0) Interlocked.Add(ref cache.reservedBytes, -bytes);
+        }
+    }
 
     /// <summary>Bytes held now (the sizes the loads reported).</summary>
     public long TotalBytes => Interlocked.Read(ref totalBytes);
@@ -84,15 +111,21 @@ public sealed class ImmutableCache(long budgetBytes = 512L * 1024 * 1024)
         Evict();
     }
 
-    void Evict()
+    /// <summary>
+    /// Past the allowed bytes, evicts the least recently used entries down to three quarters of them (so the next few
+    /// additions evict nothing), or, for a reservation, just down to them.
+    /// </summary>
+    void Evict(bool toAllowed = false)
     {
-        if (Interlocked.Read(ref totalBytes) <= budgetBytes) return;
+        if (Interlocked.Read(ref totalBytes) <= Allowed) return;
         lock (evicting)
         {
-            if (Interlocked.Read(ref totalBytes) <= budgetBytes) return;
+            var allowed = Allowed;
+            if (Interlocked.Read(ref totalBytes) <= allowed) return;
+            var target = toAllowed ? allowed : allowed * 3 / 4;
             foreach (var (key, entry) in entries.ToArray().OrderBy(e => e.Value.LastUsed))
             {
-                if (Interlocked.Read(ref totalBytes) <= budgetBytes * 3 / 4) break;
+                if (Interlocked.Read(ref totalBytes) <= target) break;
                 // Under the lock Grow takes: an entry is removed with the size it had, and a Grow after finds none.
                 if (entries.TryRemove(new KeyValuePair<string, Entry>(key, entry))) Interlocked.Add(ref totalBytes, -entry.Bytes);
             }

@@ -11,6 +11,6 @@ public sealed class GetApiDescription
 {
     [Function(nameof(GetApiDescription))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "openapi.json")] HttpRequest request) =>
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "openapi.json")] HttpRequest request) =>
         Task.FromResult<IActionResult>(new ApiResult(ApiResponse.FromBytes(200, ApiDescription.Bytes, ApiResponse.JsonType, ApiDescription.ETagSeed)));
 }

@@ -10,7 +10,7 @@ public sealed class GetConfusionGrowth(ConfusionApi api)
 {
     [Function(nameof(GetConfusionGrowth))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/confusion-growth")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "runs/{run}/confusion-growth")] HttpRequest request,
         string run,
         CancellationToken cancellationToken) =>
         new ApiResult(await api.GrowthAsync(run, request.Query("split"), request.Query("k"), request.Query("top"), request.IfNoneMatch(), cancellationToken));

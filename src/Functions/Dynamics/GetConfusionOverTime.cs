@@ -10,7 +10,7 @@ public sealed class GetConfusionOverTime(ConfusionApi api)
 {
     [Function(nameof(GetConfusionOverTime))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/confusion-over-time")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "runs/{run}/confusion-over-time")] HttpRequest request,
         string run,
         CancellationToken cancellationToken) =>
         new ApiResult(await api.OverTimeAsync(run, request.Query("split"), request.Query("top"), request.IfNoneMatch(), cancellationToken));

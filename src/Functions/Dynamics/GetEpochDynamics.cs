@@ -10,7 +10,7 @@ public sealed class GetEpochDynamics(DynamicsApi api)
 {
     [Function(nameof(GetEpochDynamics))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/epochs/{epoch}/dynamics")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "runs/{run}/epochs/{epoch}/dynamics")] HttpRequest request,
         string run, string epoch,
         CancellationToken cancellationToken) =>
         new ApiResult(await api.DynamicsAsync(run, epoch, request.Query("split"), request.Query("format"), request.IfNoneMatch(), cancellationToken));

@@ -10,7 +10,7 @@ public sealed class GetEpochSuspects(DynamicsApi api)
 {
     [Function(nameof(GetEpochSuspects))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/epochs/{epoch}/suspects")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "runs/{run}/epochs/{epoch}/suspects")] HttpRequest request,
         string run, string epoch,
         CancellationToken cancellationToken) =>
         new ApiResult(await api.SuspectsAsync(run, epoch, request.Query("split"), request.Query("limit"), request.IfNoneMatch(), cancellationToken));

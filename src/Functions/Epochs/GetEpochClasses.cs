@@ -10,7 +10,7 @@ public sealed class GetEpochClasses(EpochApi api)
 {
     [Function(nameof(GetEpochClasses))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/epochs/{epoch}/classes")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "runs/{run}/epochs/{epoch}/classes")] HttpRequest request,
         string run, string epoch,
         CancellationToken cancellationToken) =>
         new ApiResult(await api.ClassesAsync(run, epoch, request.Query("split"), request.IfNoneMatch(), cancellationToken));

@@ -10,7 +10,7 @@ public sealed class GetEpochConfusion(EpochApi api)
 {
     [Function(nameof(GetEpochConfusion))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/epochs/{epoch}/confusion")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "runs/{run}/epochs/{epoch}/confusion")] HttpRequest request,
         string run, string epoch,
         CancellationToken cancellationToken) =>
         new ApiResult(await api.ConfusionAsync(run, epoch, request.Query("split"), request.IfNoneMatch(), cancellationToken));

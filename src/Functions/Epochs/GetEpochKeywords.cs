@@ -10,7 +10,7 @@ public sealed class GetEpochKeywords(SampleApi api)
 {
     [Function(nameof(GetEpochKeywords))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/epochs/{epoch}/keywords")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "runs/{run}/epochs/{epoch}/keywords")] HttpRequest request,
         string run, string epoch,
         CancellationToken cancellationToken) =>
         new ApiResult(await api.KeywordsAsync(run, epoch, request.Query("split"), request.Query("top"), request.IfNoneMatch(), cancellationToken));

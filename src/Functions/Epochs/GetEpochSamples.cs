@@ -10,7 +10,7 @@ public sealed class GetEpochSamples(EpochApi api)
 {
     [Function(nameof(GetEpochSamples))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/epochs/{epoch}/samples")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "runs/{run}/epochs/{epoch}/samples")] HttpRequest request,
         string run, string epoch,
         CancellationToken cancellationToken) =>
         new ApiResult(await api.SamplesAsync(run, epoch, request.Query("split"), request.Query("format"), request.IfNoneMatch(), cancellationToken));

@@ -10,7 +10,7 @@ public sealed class PostEpochScores(EpochApi api)
 {
     [Function(nameof(PostEpochScores))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{run}/epochs/{epoch}/scores")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "post", Route = "runs/{run}/epochs/{epoch}/scores")] HttpRequest request,
         string run, string epoch,
         CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ public sealed class ExportClassEpochs(ExportApi api)
 {
     [Function(nameof(ExportClassEpochs))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "export/class-epochs.csv")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "export/class-epochs.csv")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new CsvResult(await api.ClassEpochsAsync(request.Query("run"), cancellationToken));
 }

@@ -10,7 +10,7 @@ public sealed class ExportClasses(ExportApi api)
 {
     [Function(nameof(ExportClasses))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "export/classes.csv")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "export/classes.csv")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new CsvResult(await api.ClassesAsync(request.Query("run"), cancellationToken));
 }

@@ -10,7 +10,7 @@ public sealed class ExportConfusion(ExportApi api)
 {
     [Function(nameof(ExportConfusion))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "export/confusion.csv")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "export/confusion.csv")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new CsvResult(await api.ConfusionAsync(request.Query("run"), request.Query("epoch"), cancellationToken));
 }

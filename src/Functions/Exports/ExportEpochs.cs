@@ -10,7 +10,7 @@ public sealed class ExportEpochs(ExportApi api)
 {
     [Function(nameof(ExportEpochs))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "export/epochs.csv")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "export/epochs.csv")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new CsvResult(await api.EpochsAsync(request.Query("run"), cancellationToken));
 }

@@ -10,7 +10,7 @@ public sealed class ExportRuns(ExportApi api)
 {
     [Function(nameof(ExportRuns))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "export/runs.csv")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "export/runs.csv")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new CsvResult(await api.RunsAsync(cancellationToken));
 }

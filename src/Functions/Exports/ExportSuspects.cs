@@ -10,7 +10,7 @@ public sealed class ExportSuspects(ExportApi api)
 {
     [Function(nameof(ExportSuspects))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "export/suspects.csv")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "export/suspects.csv")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new CsvResult(await api.SuspectsAsync(request.Query("run"), request.Query("epoch"), request.Query("split"), request.Query("limit"), cancellationToken));
 }

@@ -10,7 +10,7 @@ public sealed class GetRun(RunsApi api)
 {
     [Function(nameof(GetRun))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "runs/{run}")] HttpRequest request,
         string run,
         CancellationToken cancellationToken) =>
         new ApiResult(await api.GetRunAsync(run, cancellationToken));

@@ -10,7 +10,7 @@ public sealed class ListIngests(RunsApi api)
 {
     [Function(nameof(ListIngests))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingests")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "ingests")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new ApiResult(await api.ListIngestsAsync(request.Query("run"), request.Query("limit"), cancellationToken));
 }

@@ -10,7 +10,7 @@ public sealed class ListRuns(RunsApi api)
 {
     [Function(nameof(ListRuns))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "runs")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new ApiResult(await api.ListRunsAsync(cancellationToken));
 }

@@ -10,7 +10,7 @@ public sealed class GetSampleAttention(SampleApi api)
 {
     [Function(nameof(GetSampleAttention))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/samples/{sampleId}/attention")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "runs/{run}/samples/{sampleId}/attention")] HttpRequest request,
         string run, string sampleId,
         CancellationToken cancellationToken) =>
         new ApiResult(await api.AttentionAsync(run, RequestValues.PathValue(sampleId), request.Query("split"), request.Query("epoch"), request.IfNoneMatch(), cancellationToken));

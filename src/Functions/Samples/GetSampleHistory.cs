@@ -10,7 +10,7 @@ public sealed class GetSampleHistory(SampleApi api)
 {
     [Function(nameof(GetSampleHistory))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{run}/samples/{sampleId}")] HttpRequest request,
+        [HttpTrigger(ApiAccess.HostLevel, "get", Route = "runs/{run}/samples/{sampleId}")] HttpRequest request,
         string run, string sampleId,
         CancellationToken cancellationToken) =>
         new ApiResult(await api.HistoryAsync(run, RequestValues.PathValue(sampleId), request.Query("split"), cancellationToken));

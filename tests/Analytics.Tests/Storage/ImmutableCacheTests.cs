@@ -74,4 +74,25 @@ public sealed class ImmutableCacheTests
         cache.Grow("gone", 1_000);
         Assert.Equal(70, cache.TotalBytes);
     }
+
+    [Fact]
+    public void A_reservation_evicts_the_least_recently_used_to_make_its_room_and_gives_the_budget_back_when_disposed()
+    {
+        var cache = new ImmutableCache(1000);
+        for (var i = 0; i < 5; i++) cache.Add($"k{i}", new object(), 150);
+        Assert.True(cache.TryGet<object>("k0", out _)); // k0 is now the most recently used
+
+        using (cache.Reserve(600))
+        {
+            Assert.True(cache.TotalBytes <= 400);
+            Assert.True(cache.TryGet<object>("k0", out _));
+            Assert.False(cache.TryGet<object>("k1", out _));
+            cache.Add("during", new object(), 300); // past the 400 allowed now: evicts again
+            Assert.True(cache.TotalBytes <= 400);
+        }
+
+        for (var i = 0; i < 3; i++) cache.Add($"after{i}", new object(), 150);
+        Assert.True(cache.TotalBytes > 400);
+        Assert.True(cache.TotalBytes <= 1000);
+    }
 }

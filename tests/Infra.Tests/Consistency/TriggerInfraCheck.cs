@@ -9,8 +9,10 @@ namespace ClassVisCloud.Infra.Tests.Consistency;
 /// a blob trigger must use the Event Grid source (the only one Flex Consumption supports) and
 /// have an Event Grid subscription to its webhook filtered on its container; every connection
 /// name must have identity-based settings (<c>NAME__blobServiceUri</c>, ...) and no connection
-/// string; every %setting% a binding names must be an app setting; no HTTP function may be
-/// anonymous. Returns the problems, each as a sentence.
+/// string; every %setting% a binding names must be an app setting; every HTTP function must be
+/// anonymous to the host and guarded by the worker's sign-in middleware, whose Auth__Mode setting must
+/// be set (the host's key check would also apply behind an Entra ID sign-in, and no token could pass
+/// it). Returns the problems, each as a sentence.
 /// </summary>
 public static class TriggerInfraCheck
 {
@@ -57,9 +59,14 @@ public static class TriggerInfraCheck
                     break;
                 case "httptrigger":
                     var level = FunctionDeclaration.Text(function.Trigger!, "authLevel") ?? "Function";
-                    if (level.Equals("Anonymous", StringComparison.OrdinalIgnoreCase))
+                    if (!level.Equals("Anonymous", StringComparison.OrdinalIgnoreCase))
                     {
-                        problems.Add($"HTTP function {function.Name} is anonymous; in Azure it must require at least a function key.");
+                        problems.Add($"HTTP function {function.Name} has authLevel {level}: the host would demand a key before the worker's sign-in, so Entra ID tokens could never reach it; declare ApiAccess.HostLevel.");
+                    }
+                    var mode = settings.GetValueOrDefault("Auth__Mode") ?? "";
+                    if (!mode.Contains("key", StringComparison.Ordinal) && !mode.Contains("entra", StringComparison.Ordinal))
+                    {
+                        problems.Add($"HTTP function {function.Name} is anonymous to the host, but the app setting Auth__Mode ('{mode}') does not set the worker's sign-in to key or entra.");
                     }
                     break;
             }

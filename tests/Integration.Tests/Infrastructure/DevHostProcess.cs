@@ -24,14 +24,15 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     /// <summary>Starts the DevHost on the test's storage and waits until it answers.</summary>
     /// <param name="settings">More environment variables (configuration), on top of the test's storage.</param>
-    public static async Task<DevHostProcess> StartAsync(TestStorage storage, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="signedIn">True when the API needs a sign-in: any answer (a 401 too) means the DevHost is up.</param>
+    public static async Task<DevHostProcess> StartAsync(TestStorage storage, IReadOnlyDictionary<string, string>? settings = null, bool signedIn = false)
     {
         var host = Launch(storage, settings);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             if (host.process.HasExited) throw new InvalidOperationException($"The DevHost exited with code {host.process.ExitCode}:\n{host.Output}");
-            try { if ((await host.Client.GetAsync("api/runs")).IsSuccessStatusCode) return host; }
+            try { if ((await host.Client.GetAsync("api/runs")) is { } answer && (answer.IsSuccessStatusCode || signedIn)) return host; }
             catch (HttpRequestException) { }
             await Task.Delay(200);
         }

@@ -1,5 +1,6 @@
 import type { RuntimeConfig } from "./config";
 import { forgetKey, storedKey } from "./functionKey";
+import { SigningIn, type BearerSource } from "./auth/bearer";
 
 /**
  * The dashboard's only door to the API: adds the sign-in, turns every failure
@@ -18,7 +19,8 @@ export class ApiError extends Error {
 export type Progress = (loaded: number, total: number | null) => void;
 
 export class ApiClient {
-  constructor(private readonly config: RuntimeConfig) {}
+  /** @param bearer In "entra" mode, the source of access tokens (sent as Authorization: Bearer). */
+  constructor(private readonly config: RuntimeConfig, private readonly bearer: BearerSource | null = null) {}
 
   get base(): string { return this.config.apiBase; }
 
@@ -50,32 +52,48 @@ export class ApiClient {
     return { bytes, type };
   }
 
-  private async send(path: string, init: RequestInit): Promise<Response> {
+  /** One request; in "entra" mode a 401 renews the token once and sends again, never more. */
+  private async send(path: string, init: RequestInit, renewed = false): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.config.auth === "key") {
       const key = storedKey();
       if (key) headers.set("x-functions-key", key);
     }
+    if (this.bearer) headers.set("Authorization", `Bearer ${await this.accessToken(renewed)}`);
     let res: Response;
     try {
-      res = await fetch(this.config.apiBase + path, {
-        ...init,
-        headers,
-        // Entra ID (App Service authentication) signs in with a cookie.
-        credentials: this.config.auth === "entra" ? "include" : "same-origin",
-      });
+      // Tokens travel in a header, never as a cookie: nothing cross-site for the browser to block.
+      res = await fetch(this.config.apiBase + path, { ...init, headers, credentials: "same-origin" });
     } catch (e) {
       if ((e as Error).name === "AbortError") throw e;
       throw new ApiError("network", `Cannot reach the ClassVisCloud API at ${this.config.apiBase}. Is the host running?`);
     }
-    if (res.ok) return res;
+    if (res.ok) { this.bearer?.accepted(); return res; }
+    if (res.status === 401 && this.bearer && !renewed) return this.send(path, init, true);
     const body = await res.json().catch(() => null) as { error?: string; detail?: string } | null;
     const detail = body?.detail ?? "";
     if (res.status === 401 || res.status === 403) {
       if (this.config.auth === "key") forgetKey();
-      throw new ApiError("auth", this.config.auth === "key" ? "The function key was refused." : "Sign-in is required.", res.status, detail);
+      throw new ApiError("auth", authMessage(this.config.auth, res.status, detail), res.status, detail);
     }
     if (res.status === 404) throw new ApiError("not-found", body?.error ?? "Not found.", 404, detail);
     throw new ApiError("http", body?.error ?? `The API answered ${res.status}.`, res.status, detail);
   }
+
+  private async accessToken(renew: boolean): Promise<string> {
+    try {
+      return await this.bearer!.token(renew);
+    } catch (e) {
+      if (e instanceof SigningIn) throw e;
+      throw new ApiError("auth", (e as Error).message || "Signing in failed.");
+    }
+  }
+}
+
+function authMessage(mode: RuntimeConfig["auth"], status: number, detail: string): string {
+  if (mode === "key") return "The function key was refused.";
+  if (mode !== "entra") return "Sign-in is required.";
+  return status === 403
+    ? `You are signed in, but your account may not read this API${detail ? `: ${detail}` : "."}`
+    : `The API refused the sign-in, even with a renewed token${detail ? `: ${detail}` : "."}`;
 }

@@ -27,6 +27,6 @@ export function functionKeyPrompt(onKey: (key: string) => void, refused: boolean
   form.addEventListener("submit", (ev) => { ev.preventDefault(); if (input.value.trim()) onKey(input.value.trim()); });
   return h("div", { class: "notice", id: "key-prompt" },
     h("h2", {}, "Function key"),
-    h("p", {}, refused ? "The API refused that key. Enter the key again." : "This dashboard reads an API protected by a function key. Enter it to continue; it is kept for this browser tab only."),
+    h("p", {}, refused ? "The API refused that key. Enter the key again." : "This dashboard reads an API protected by a key. Enter it to continue; it is kept for this browser tab only."),
     form);
 }
