@@ -7,7 +7,7 @@ using ClassVisCloud.RunGenerator;
 namespace ClassVisCloud.Bench;
 
 /// <summary>
-/// <c>ingest [--sizes 100000,1000000] [--classes 70] [--runs 3] [--sweep-seconds 0.25] [--each] [--dir PATH]</c>: an epoch
+/// <c>ingest [--sizes 100000,1000000] [--classes 70] [--runs 3] [--sweep-seconds 0.1] [--each] [--dir PATH]</c>: an epoch
 /// ingested as a user meets it. Writes one epoch per size with the run generator (list form, zstd 3), starts the
 /// built DevHost on Azurite, and per run uploads the file under a new run name (so every run does the whole ingest)
 /// and times from the end of the upload until the run route says the epoch is <c>ok</c>: the sweep's pick-up
@@ -24,7 +24,7 @@ internal static class IngestCommand
         int[] sizes = [.. options.Get("sizes", "100000,1000000").Split(',').Select(int.Parse)];
         var classes = options.GetInt("classes", 70);
         var runs = options.GetInt("runs", 3);
-        var sweep = options.Get("sweep-seconds", "0.25"); // the DevHost's default
+        var sweep = options.Get("sweep-seconds", "0.1"); // the DevHost's default
         bool each = args.Contains("--each");
         var dir = options.Get("dir", Path.Combine(Path.GetTempPath(), "classviscloud-bench"));
         Directory.CreateDirectory(dir);

@@ -14,7 +14,7 @@ namespace ClassVisCloud.Analytics.Storage;
 /// </summary>
 public sealed class MatrixUpload
 {
-    public const int BlockBytes = 8 * 1024 * 1024;
+    public const int BlockBytes = 4 * 1024 * 1024;
     private const int InFlight = 4;
 
     private readonly BlockBlobClient client;
