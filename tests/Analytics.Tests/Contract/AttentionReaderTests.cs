@@ -61,7 +61,7 @@ public class AttentionReaderTests
     [Theory]
     [InlineData(false, int.MaxValue)]
     [InlineData(true, 3)]
-    public async Task Tokens_AreReadInFileOrder(bool doubles, int rowsPerGroup)
+    public async Task Tokens_are_read_in_file_order(bool doubles, int rowsPerGroup)
     {
         var attention = await ReadAsync(Tokens, doubles, rowsPerGroup);
 
@@ -75,7 +75,7 @@ public class AttentionReaderTests
     }
 
     [Fact]
-    public async Task IntegerSampleIds_BecomeDecimalStrings()
+    public async Task Integer_sample_ids_become_decimal_strings()
     {
         var attention = await ReadAsync([.. Tokens.Select((t, i) => t with { SampleId = (long)(i < 3 ? 17 : 4) })]);
 
@@ -89,56 +89,56 @@ public class AttentionReaderTests
     [InlineData("token")]
     [InlineData("word_weight")]
     [InlineData("sentence_weight")]
-    public async Task AMissingColumn_IsNamed(string column)
+    public async Task A_missing_column_is_named(string column)
     {
         await using var stream = await WriteAsync(Tokens, omit: [column]);
         await Reject.WithReasonAsync(() => AttentionReader.ReadAsync(stream, CancellationToken.None), $"missing required column '{column}'");
     }
 
     [Fact]
-    public async Task ANegativePosition_NamesTheRow()
+    public async Task A_negative_position_names_the_row()
     {
         await RejectAsync([Tokens[0], Tokens[1] with { Position = -1 }], "column 'position' is -1 at row 1 (sample_id 'd-1'); expected a 0-based index");
     }
 
     [Fact]
-    public async Task ANegativeSentence_NamesTheRow()
+    public async Task A_negative_sentence_names_the_row()
     {
         await RejectAsync([Tokens[0] with { Sentence = -2 }], "column 'sentence' is -2 at row 0 (sample_id 'd-1')");
     }
 
     [Fact]
-    public async Task ANaNWeight_NamesTheColumnAndRow()
+    public async Task A_na_n_weight_names_the_column_and_row()
     {
         await RejectAsync([Tokens[0], Tokens[1], Tokens[2] with { WordWeight = double.NaN }], "column 'word_weight' has a NaN at row 2 (sample_id 'd-1')");
     }
 
     [Fact]
-    public async Task AnInfiniteWeight_NamesTheColumnAndRow()
+    public async Task An_infinite_weight_names_the_column_and_row()
     {
         await RejectAsync([Tokens[0] with { SentenceWeight = double.PositiveInfinity }], "column 'sentence_weight' has an infinite value at row 0");
     }
 
     [Fact]
-    public async Task ANullToken_NamesTheRow()
+    public async Task A_null_token_names_the_row()
     {
         await RejectAsync([Tokens[0], Tokens[1] with { Text = null }], "column 'token' is null at row 1 (sample_id 'd-1')");
     }
 
     [Fact]
-    public async Task ANullSampleId_NamesTheRow()
+    public async Task A_null_sample_id_names_the_row()
     {
         await RejectAsync([Tokens[0], Tokens[1] with { SampleId = null }], "column 'sample_id' is null at row 1");
     }
 
     [Fact]
-    public async Task AFileWithNoRows_IsRejected()
+    public async Task A_file_with_no_rows_is_rejected()
     {
         await RejectAsync([], "the file has no rows");
     }
 
     [Fact]
-    public async Task NotParquet_IsRejected()
+    public async Task Not_parquet_is_rejected()
     {
         await Reject.WithReasonAsync(() => AttentionReader.ReadAsync(new MemoryStream([1, 2, 3]), CancellationToken.None), "not a Parquet file");
     }

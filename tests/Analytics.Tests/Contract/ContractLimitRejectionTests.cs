@@ -8,7 +8,7 @@ namespace ClassVisCloud.Analytics.Tests.Contract;
 public class ContractLimitRejectionTests
 {
     [Fact]
-    public async Task SixtyFourSplits_AreAccepted_TheSixtyFifthIsNamedWithItsRow()
+    public async Task Sixty_four_splits_are_accepted_the_sixty_fifth_is_named_with_its_row()
     {
         var rows = Enumerable.Range(0, 65).Select(i => InSplit($"split-{i}", "s", 0L, 1.0, 0.0)).ToList();
         var accepted = await ReadAsync(rows[..64]);
@@ -20,7 +20,7 @@ public class ContractLimitRejectionTests
     [Theory]
     [InlineData(0)]
     [InlineData(65)]
-    public async Task ASplitNameOutside1To64Characters_IsNamedWithItsRow(int length)
+    public async Task A_split_name_outside_1_to_64_characters_is_named_with_its_row(int length)
     {
         string name = new('s', length);
         await RejectAsync([InSplit("train", "a", 0L, 1.0, 0.0), InSplit(name, "b", 0L, 1.0, 0.0)],
@@ -28,7 +28,7 @@ public class ContractLimitRejectionTests
     }
 
     [Fact]
-    public async Task ASampleIdOf256Utf8Bytes_IsAccepted_257AreNot()
+    public async Task A_sample_id_of_256_utf_8_bytes_is_accepted_257_are_not()
     {
         string fits = new string('é', 128);           // 2 bytes each: 256
         string tooLong = new string('é', 128) + "x";  // 257
@@ -41,7 +41,7 @@ public class ContractLimitRejectionTests
     }
 
     [Fact]
-    public async Task AClassNameLabelOver256Characters_IsNamedWithItsRow()
+    public async Task A_class_name_label_over_256_characters_is_named_with_its_row()
     {
         string name = new('c', 257);
         await RejectAsync([Row("a", "cat", 1.0, 0.0), Row("b", name, 0.0, 1.0)],
@@ -49,14 +49,14 @@ public class ContractLimitRejectionTests
     }
 
     [Fact]
-    public async Task AWideScoreColumnNamingAClassOver256Characters_IsRefused()
+    public async Task A_wide_score_column_naming_a_class_over_256_characters_is_refused()
     {
         var options = new PredictionsFileOptions { WideClassNames = ["a", new string('b', 257)] };
         await RejectAsync([Row("s", 0L, 1.0, 0.0)], options, null, "names a class of 257 characters; a class name has at most 256");
     }
 
     [Fact]
-    public async Task IdsPastTheTotalAFileMayHold_AreRefusedAtTheRowThatPassesIt()
+    public async Task Ids_past_the_total_a_file_may_hold_are_refused_at_the_row_that_passes_it()
     {
         // 64 MiB of ids: 262,144 ids of 256 bytes fill it exactly; one more byte passes it.
         int idBytes = ContractLimits.MaxSampleIdBytes;

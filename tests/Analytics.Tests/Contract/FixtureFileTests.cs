@@ -38,7 +38,7 @@ public class FixtureFileTests
 
     [Theory]
     [MemberData(nameof(PredictionFixtures))]
-    public async Task PredictionFixture_DecodesToTheRowsWritten(string name)
+    public async Task Prediction_fixture_decodes_to_the_rows_written(string name)
     {
         var expected = Load<Expected>(name);
         await using var stream = File.OpenRead(PathOf(name));
@@ -64,7 +64,7 @@ public class FixtureFileTests
     [Theory]
     [InlineData("duckdb-attention.parquet")]
     [InlineData("arrow-attention-lz4raw.parquet")]
-    public async Task AttentionFixture_DecodesToTheTokensWritten(string name)
+    public async Task Attention_fixture_decodes_to_the_tokens_written(string name)
     {
         var expected = Load<ExpectedAttention>(name).Rows;
         await using var stream = File.OpenRead(PathOf(name));

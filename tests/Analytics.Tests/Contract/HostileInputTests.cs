@@ -57,20 +57,20 @@ public class HostileInputTests
     }
 
     [Fact]
-    public async Task AnEmptyStream_IsNotAParquetFile()
+    public async Task An_empty_stream_is_not_a_parquet_file()
     {
         await Reject.WithReasonAsync(() => PredictionsReader.ReadAsync(new MemoryStream(), Context(), CancellationToken.None), "not a Parquet file");
     }
 
     [Fact]
-    public async Task ACsvFile_IsNotAParquetFile()
+    public async Task A_csv_file_is_not_a_parquet_file()
     {
         var csv = "sample_id,label,scores\na,0,\"[1,0]\"\n"u8.ToArray();
         await Reject.WithReasonAsync(() => PredictionsReader.ReadAsync(new MemoryStream(csv), Context(), CancellationToken.None), "not a Parquet file");
     }
 
     [Fact]
-    public async Task GarbageBetweenTheMagicBytes_CannotBeDecoded()
+    public async Task Garbage_between_the_magic_bytes_cannot_be_decoded()
     {
         byte[] garbage = [.. "PAR1"u8, .. Enumerable.Repeat((byte)0xAB, 100), 50, 0, 0, 0, .. "PAR1"u8];
         await Reject.WithReasonAsync(() => PredictionsReader.ReadAsync(new MemoryStream(garbage), Context(), CancellationToken.None),
@@ -78,7 +78,7 @@ public class HostileInputTests
     }
 
     [Fact]
-    public async Task AFooterLengthBeyondTheFile_CannotBeDecoded()
+    public async Task A_footer_length_beyond_the_file_cannot_be_decoded()
     {
         var bytes = SmallFile.Value.ToArray();
         BitConverter.GetBytes(int.MaxValue).CopyTo(bytes, bytes.Length - 8);
@@ -87,7 +87,7 @@ public class HostileInputTests
     }
 
     [Fact]
-    public async Task EveryTruncation_IsRejected()
+    public async Task Every_truncation_is_rejected()
     {
         var bytes = SmallFile.Value;
         for (int length = 0; length < bytes.Length; length += 7)
@@ -98,7 +98,7 @@ public class HostileInputTests
     }
 
     [Fact]
-    public async Task RandomCorruption_EndsInAContractViolation()
+    public async Task Random_corruption_ends_in_a_contract_violation()
     {
         var original = SmallFile.Value;
         var random = new Random(2024);
@@ -117,7 +117,7 @@ public class HostileInputTests
     }
 
     [Fact]
-    public async Task RandomCorruption_OfTheRealRunsFiles_EndsInAContractViolation()
+    public async Task Random_corruption_of_the_real_runs_files_ends_in_a_contract_violation()
     {
         var original = File.ReadAllBytes(Path.Combine(TestPaths.FortunesHan, "epoch-1.parquet"));
         var attention = File.ReadAllBytes(Path.Combine(TestPaths.FortunesHan, "attention", "epoch-1.parquet"));
@@ -136,7 +136,7 @@ public class HostileInputTests
     }
 
     [Fact]
-    public async Task ALongIdRepeatedOnEveryRow_IsNeverExpanded_AndItsReasonStaysShort()
+    public async Task A_long_id_repeated_on_every_row_is_never_expanded_and_its_reason_stays_short()
     {
         // 100,000 rows pointing at one 1 MiB id in a dictionary: 100 GB of text if the reader expanded it.
         var bytes = DictionaryBomb(rows: 100_000, idLength: 1 << 20);
@@ -185,7 +185,7 @@ public class HostileInputTests
     }
 
     [Fact]
-    public async Task AStreamThatFails_PassesItsExceptionThrough()
+    public async Task A_stream_that_fails_passes_its_exception_through()
     {
         // A dropped connection is transient: the ingest retries it, so it must not look like a bad file.
         var failing = new FailingStream(SmallFile.Value);

@@ -16,7 +16,7 @@ public class ManifestParserTests
     }
 
     [Fact]
-    public void TheContractsExample_Parses()
+    public void The_contracts_example_parses()
     {
         var manifest = Parse("""
             {
@@ -34,7 +34,7 @@ public class ManifestParserTests
     }
 
     [Fact]
-    public void EveryFieldIsOptional_AndUnknownOnesAreIgnored()
+    public void Every_field_is_optional_and_unknown_ones_are_ignored()
     {
         var manifest = Parse("""{"scores": "logits", "learning_rate": 0.001}""");
 
@@ -44,7 +44,7 @@ public class ManifestParserTests
     }
 
     [Fact]
-    public void NullFields_CountAsAbsent()
+    public void Null_fields_count_as_absent()
     {
         var manifest = Parse("""{"name": null, "classes": null, "scores": null}""");
 
@@ -56,7 +56,7 @@ public class ManifestParserTests
     [InlineData("{\"classes\": [\"a\",}")]
     [InlineData("")]
     [InlineData("{\"name\": \"x\"")]
-    public void MalformedJson_IsRejected(string json)
+    public void Malformed_json_is_rejected(string json)
     {
         var violation = Assert.Throws<ContractViolationException>(() => Parse(json));
         Assert.StartsWith("run.json: not valid JSON", violation.Message);
@@ -81,14 +81,14 @@ public class ManifestParserTests
     }
 
     [Fact]
-    public void AHugeManifest_IsRejected()
+    public void A_huge_manifest_is_rejected()
     {
         var violation = Assert.Throws<ContractViolationException>(() => ManifestParser.Parse(new byte[2 << 20]));
         Assert.StartsWith("run.json: larger than", violation.Message);
     }
 
     [Fact]
-    public void AClassNameOf256Characters_Parses_257AreRejected()
+    public void A_class_name_of_256_characters_parses_257_are_rejected()
     {
         Assert.Equal(256, Parse($$"""{"classes": ["{{new string('a', 256)}}"]}""").Classes![0].Length);
         var violation = Assert.Throws<ContractViolationException>(() => Parse($$"""{"classes": ["ok", "{{new string('b', 257)}}"]}"""));

@@ -49,61 +49,61 @@ public class PredictionsReaderColumnTests
     private static readonly Column Scores = List("scores", 1f, 0f);
 
     [Fact]
-    public async Task AMissingSampleIdColumn_IsNamed()
+    public async Task A_missing_sample_id_column_is_named()
     {
         await RejectColumnsAsync([Label, Scores], "missing required column 'sample_id'");
     }
 
     [Fact]
-    public async Task AMissingLabelColumn_IsNamed()
+    public async Task A_missing_label_column_is_named()
     {
         await RejectColumnsAsync([Id, Scores], "missing required column 'label'");
     }
 
     [Fact]
-    public async Task MissingScores_NameBothForms()
+    public async Task Missing_scores_name_both_forms()
     {
         await RejectColumnsAsync([Id, Label], "missing required column 'scores' (or one 'score_<class>' column per class)");
     }
 
     [Fact]
-    public async Task AFloatingPointLabel_IsTheWrongType()
+    public async Task A_floating_point_label_is_the_wrong_type()
     {
         await RejectColumnsAsync([Id, Numbers("label", 0.0), Scores], "column 'label' has type double; expected an integer or a string");
     }
 
     [Fact]
-    public async Task AFloatSampleId_IsTheWrongType()
+    public async Task A_float_sample_id_is_the_wrong_type()
     {
         await RejectColumnsAsync([Numbers("sample_id", 1f), Label, Scores], "column 'sample_id' has type float; expected a string or an integer");
     }
 
     [Fact]
-    public async Task AListOfIntegers_IsNotScores()
+    public async Task A_list_of_integers_is_not_scores()
     {
         await RejectColumnsAsync([Id, Label, List("scores", 1L, 0L)], "column 'scores' has type list<int64>; expected a list of float or double");
     }
 
     [Fact]
-    public async Task AFlatScoresColumn_IsNotAList()
+    public async Task A_flat_scores_column_is_not_a_list()
     {
         await RejectColumnsAsync([Id, Label, Numbers("scores", 1f)], "column 'scores' has type float; expected a list of float or double");
     }
 
     [Fact]
-    public async Task AnIntegerSplit_IsTheWrongType()
+    public async Task An_integer_split_is_the_wrong_type()
     {
         await RejectColumnsAsync([Id, Label, Numbers("split", 1), Scores], "column 'split' has type int32; expected a string");
     }
 
     [Fact]
-    public async Task AStringEpoch_IsTheWrongType()
+    public async Task A_string_epoch_is_the_wrong_type()
     {
         await RejectColumnsAsync([Id, Label, Scores, Strings("epoch", "3")], "column 'epoch' has type string; expected an integer");
     }
 
     [Fact]
-    public async Task AWideScoreColumnOfIntegers_IsTheWrongType()
+    public async Task A_wide_score_column_of_integers_is_the_wrong_type()
     {
         await RejectColumnsAsync([Id, Label, Numbers("score_a", 1)], "column 'score_a' has type int32; expected float or double");
     }

@@ -51,14 +51,14 @@ public class PredictionsReaderLayoutTests
 
     [Theory]
     [MemberData(nameof(Compressions))]
-    public async Task ListForm_DecodesWithEveryCompression(CompressionMethod compression)
+    public async Task List_form_decodes_with_every_compression(CompressionMethod compression)
     {
         await AssertDecodesAsync(Rows(), new PredictionsFileOptions { Compression = compression });
     }
 
     [Theory]
     [MemberData(nameof(Compressions))]
-    public async Task WideForm_DecodesWithEveryCompression(CompressionMethod compression)
+    public async Task Wide_form_decodes_with_every_compression(CompressionMethod compression)
     {
         await AssertDecodesAsync(Rows(stringLabels: true), new PredictionsFileOptions { Compression = compression, WideClassNames = Classes });
     }
@@ -68,7 +68,7 @@ public class PredictionsReaderLayoutTests
     [InlineData(true, false, int.MaxValue)]
     [InlineData(false, true, 7)]
     [InlineData(true, true, 1)]
-    public async Task ListForm_DecodesNullableOrNot_FloatOrDouble_InAnyRowGroups(bool nullable, bool doubles, int rowsPerGroup)
+    public async Task List_form_decodes_nullable_or_not_float_or_double_in_any_row_groups(bool nullable, bool doubles, int rowsPerGroup)
     {
         await AssertDecodesAsync(Rows(), new PredictionsFileOptions { Nullable = nullable, DoubleScores = doubles, RowsPerGroup = rowsPerGroup, Epoch = 3 });
     }
@@ -76,7 +76,7 @@ public class PredictionsReaderLayoutTests
     [Theory]
     [InlineData(false, int.MaxValue)]
     [InlineData(true, 6)]
-    public async Task WideForm_DecodesNullableOrNot_InAnyRowGroups(bool nullable, int rowsPerGroup)
+    public async Task Wide_form_decodes_nullable_or_not_in_any_row_groups(bool nullable, int rowsPerGroup)
     {
         await AssertDecodesAsync(Rows(integerIds: true), new PredictionsFileOptions { Nullable = nullable, RowsPerGroup = rowsPerGroup, WideClassNames = Classes });
     }
@@ -84,13 +84,13 @@ public class PredictionsReaderLayoutTests
     [Theory]
     [InlineData("element")]
     [InlineData("item")]
-    public async Task TheListElement_MayHaveEitherName(string elementName)
+    public async Task The_list_element_may_have_either_name(string elementName)
     {
         await AssertDecodesAsync(Rows(), new PredictionsFileOptions { ListElementName = elementName });
     }
 
     [Fact]
-    public async Task IntegerIds_AndStringLabels_Decode()
+    public async Task Integer_ids_and_string_labels_decode()
     {
         await AssertDecodesAsync(Rows(integerIds: true, stringLabels: true), new PredictionsFileOptions { RowsPerGroup = 9 },
             new ReadContext(3, new RunManifest(null, Classes, ScoreKind.Probabilities, null), 3, null));
@@ -102,7 +102,7 @@ public class PredictionsReaderLayoutTests
     [InlineData(CompressionMethod.Brotli, true)]
     [InlineData(CompressionMethod.Brotli, false)]
     [InlineData(CompressionMethod.Gzip, true)]
-    public async Task APageLargerThanTheFirstBuffer_Decompresses(CompressionMethod compression, bool compressible)
+    public async Task A_page_larger_than_the_first_buffer_decompresses(CompressionMethod compression, bool compressible)
     {
         // Parquet.Net writes a column chunk as one page: 5,000 × 25 floats make a 500 KB page. Random scores
         // decompress in one call; identical rows compress so well that the output buffer has to grow.

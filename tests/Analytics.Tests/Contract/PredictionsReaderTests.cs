@@ -8,7 +8,7 @@ namespace ClassVisCloud.Analytics.Tests.Contract;
 public class PredictionsReaderTests
 {
     [Fact]
-    public async Task Splits_AreSortedByName_AndRowsBySampleId_WithTheirLabelsAndScores()
+    public async Task Splits_are_sorted_by_name_and_rows_by_sample_id_with_their_labels_and_scores()
     {
         var predictions = await ReadAsync([
             InSplit("validation", "v-2", 1L, 0.1, 0.9),
@@ -33,7 +33,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task WithoutASplitColumn_AllRowsFormOneSplitNamedAll()
+    public async Task Without_a_split_column_all_rows_form_one_split_named_all()
     {
         var predictions = await ReadAsync([Row("b", 0L, 1.0, 0.0), Row("a", 1L, 0.0, 1.0)]);
 
@@ -43,7 +43,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task IntegerSampleIds_AreKeptAsDecimalStrings_SortedOrdinal()
+    public async Task Integer_sample_ids_are_kept_as_decimal_strings_sorted_ordinal()
     {
         var predictions = await ReadAsync([Row(9L, 0L, 1.0, 0.0), Row(10L, 1L, 0.0, 1.0), Row(-3L, 0L, 1.0, 0.0)]);
 
@@ -52,7 +52,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task TheSameSampleId_MayAppearInDifferentSplits()
+    public async Task The_same_sample_id_may_appear_in_different_splits()
     {
         var predictions = await ReadAsync([InSplit("train", "x", 0L, 1.0, 0.0), InSplit("test", "x", 1L, 0.0, 1.0)]);
 
@@ -60,7 +60,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task OtherColumns_AreIgnored()
+    public async Task Other_columns_are_ignored()
     {
         var predictions = await ReadAsync([Row("a", 0L, 1.0, 0.0)], new PredictionsFileOptions { WithExtraColumns = true });
 
@@ -68,7 +68,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task AnEpochColumnEqualToTheBlobsEpoch_IsAccepted()
+    public async Task An_epoch_column_equal_to_the_blobs_epoch_is_accepted()
     {
         var predictions = await ReadAsync([Row("a", 0L, 1.0, 0.0)], new PredictionsFileOptions { Epoch = 7 }, Context(epoch: 7));
 
@@ -76,7 +76,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task StringLabels_WithoutManifest_NameTheClassesInOrdinalOrder()
+    public async Task String_labels_without_manifest_name_the_classes_in_ordinal_order()
     {
         var predictions = await ReadAsync([Row("a", "dog", 0.2, 0.8), Row("b", "cat", 0.9, 0.1)]);
 
@@ -85,7 +85,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task StringLabels_AmongTheRunsKnownNames_KeepTheRunsOrder()
+    public async Task String_labels_among_the_runs_known_names_keep_the_runs_order()
     {
         var predictions = await ReadAsync([Row("a", "dog", 0.2, 0.8)], context: Context(knownLabelNames: ["dog", "cat"]));
 
@@ -94,7 +94,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task StringLabels_WithAManifest_FollowItsClassOrder()
+    public async Task String_labels_with_a_manifest_follow_its_class_order()
     {
         var predictions = await ReadAsync([Row("a", "cat", 0.2, 0.8)], context: Context(manifest: Manifest(["dog", "cat"])));
 
@@ -103,7 +103,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task WideForm_WithoutManifest_TakesTheClassOrderFromTheColumns()
+    public async Task Wide_form_without_manifest_takes_the_class_order_from_the_columns()
     {
         var wide = await ReadAsync([Row("a", "C50.4", 0.7, 0.3), Row("b", "C34.9", 0.1, 0.9)],
             new PredictionsFileOptions { WideClassNames = ["C50.4", "C34.9"] });
@@ -113,7 +113,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task WideForm_WithAManifest_TakesTheManifestsOrder()
+    public async Task Wide_form_with_a_manifest_takes_the_manifests_order()
     {
         var predictions = await ReadAsync([Row("a", 1L, 0.7, 0.3)],
             new PredictionsFileOptions { WideClassNames = ["x", "y"] }, Context(manifest: Manifest(["y", "x"])));
@@ -123,7 +123,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task WideForm_WithDoubleColumns_IsRead()
+    public async Task Wide_form_with_double_columns_is_read()
     {
         var predictions = await ReadAsync([Row("a", 0L, 0.25, 0.75)],
             new PredictionsFileOptions { WideClassNames = ["p", "q"], DoubleScores = true });
@@ -132,7 +132,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task NegativeScores_AreLogits_Softmaxed_WithTheirMargins()
+    public async Task Negative_scores_are_logits_softmaxed_with_their_margins()
     {
         var predictions = await ReadAsync([Row("a", 0L, 2.0, -1.0, 0.5)]);
 
@@ -146,7 +146,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task PositiveRowsThatDoNotSumToOne_AreLogits()
+    public async Task Positive_rows_that_do_not_sum_to_one_are_logits()
     {
         var predictions = await ReadAsync([Row("a", 1L, 1.0, 3.0), Row("b", 0L, 0.5, 0.5)]);
 
@@ -156,7 +156,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task RowsSummingToOneWithinTolerance_AreProbabilities()
+    public async Task Rows_summing_to_one_within_tolerance_are_probabilities()
     {
         var predictions = await ReadAsync([Row("a", 0L, 0.6004, 0.4004)]);
 
@@ -165,7 +165,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task ManifestDeclaringLogits_SoftmaxesEvenProbabilityLookingRows()
+    public async Task Manifest_declaring_logits_softmaxes_even_probability_looking_rows()
     {
         var predictions = await ReadAsync([Row("a", 0L, 1.0, 0.0)], context: Context(manifest: Manifest(scores: ScoreKind.Logits)));
 
@@ -174,7 +174,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task HugeLogits_SoftmaxWithoutOverflow()
+    public async Task Huge_logits_softmax_without_overflow()
     {
         var predictions = await ReadAsync([Row("a", 0L, 1000.0, -1000.0)]);
 
@@ -192,7 +192,7 @@ public class PredictionsReaderTests
     }
 
     [Fact]
-    public async Task ANonSeekableStream_IsRead()
+    public async Task A_non_seekable_stream_is_read()
     {
         await using var file = await PredictionsFile.WriteAsync([Row("a", 0L, 1.0, 0.0)]);
         await using var forwardOnly = new ForwardOnlyStream(file);

@@ -29,7 +29,7 @@ public class RealRunTests
     }
 
     [Fact]
-    public async Task EveryEpoch_Decodes_WithTheDocumentedShape()
+    public async Task Every_epoch_decodes_with_the_documented_shape()
     {
         var manifest = Manifest();
         for (int epoch = 1; epoch <= 18; epoch++)
@@ -55,7 +55,7 @@ public class RealRunTests
     [Theory]
     [InlineData(1, 0.267, 0.269)]
     [InlineData(18, 0.930, 0.532)]
-    public async Task Accuracy_MatchesTheDocumentedFigures(int epoch, double train, double validation)
+    public async Task Accuracy_matches_the_documented_figures(int epoch, double train, double validation)
     {
         var predictions = await ReadEpochAsync(epoch, Manifest());
         Assert.InRange(Accuracy(predictions.Splits[0], 20), train - 0.0011, train + 0.0011);
@@ -63,7 +63,7 @@ public class RealRunTests
     }
 
     [Fact]
-    public async Task WithoutAManifest_TheRunStillDecodes_AsProbabilities()
+    public async Task Without_a_manifest_the_run_still_decodes_as_probabilities()
     {
         await using var stream = File.OpenRead(Path.Combine(TestPaths.FortunesHan, "epoch-5.parquet"));
         var predictions = await PredictionsReader.ReadAsync(stream, new ReadContext(5, null, null, null), CancellationToken.None);
@@ -72,7 +72,7 @@ public class RealRunTests
     }
 
     [Fact]
-    public async Task AttentionFiles_Decode_With54974Rows()
+    public async Task Attention_files_decode_with_54974_rows()
     {
         foreach (string path in Directory.GetFiles(Path.Combine(TestPaths.FortunesHan, "attention"), "*.parquet"))
         {
@@ -87,7 +87,7 @@ public class RealRunTests
     }
 
     [Fact]
-    public void Manifest_Parses_WithTwentyClassesAndProbabilities()
+    public void Manifest_parses_with_twenty_classes_and_probabilities()
     {
         var manifest = Manifest();
         Assert.Equal(20, manifest.Classes!.Count);

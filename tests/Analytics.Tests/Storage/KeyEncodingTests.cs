@@ -10,7 +10,7 @@ public sealed class KeyEncodingTests
     [InlineData("x#y?z\\w", "x~23y~3Fz~5Cw")]
     [InlineData("~", "~7E")]
     [InlineData("é", "~C3~A9")]
-    public void Encode_KeepsPlainCharactersAndEscapesTheRest(string value, string expected) =>
+    public void Encode_keeps_plain_characters_and_escapes_the_rest(string value, string expected) =>
         Assert.Equal(expected, KeyEncoding.Encode(value));
 
     [Theory]
