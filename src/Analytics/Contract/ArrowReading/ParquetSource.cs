@@ -60,7 +60,9 @@ internal sealed class ParquetSource : IDisposable
         try
         {
             CheckMagic(stream);
-            using var properties = ReaderProperties.GetDefaultReaderProperties();
+            // jemalloc, not Arrow's default mimalloc: a 1,000,000 × 70 read peaked 76 MB lower with it (bench decode),
+            // the margin that keeps such an ingest in the DevHost under 1 GiB.
+            using var properties = ReaderProperties.WithMemoryPool(MemoryPool.JemallocMemoryPool());
             properties.EnableBufferedStream();
             properties.BufferSize = ReadBufferBytes;
             using var arrowProperties = ArrowReaderProperties.GetDefault();
