@@ -15,20 +15,13 @@ public sealed class DynamicsApi(StorageClients storage, DynamicsStates states, S
 
     public async Task<ApiResponse> DynamicsAsync(string? run, string? epoch, string? split, string? format, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
     {
-        var arrow = ApiArguments.Arrow(format);
-        if (arrow.Problem is { } badFormat) return badFormat;
-        var selection = await EpochSelection.ResolveAsync(storage, run, epoch, split, cancellationToken);
-        if (selection.Problem is { } problem) return problem;
-        var s = selection.Value;
-        var contentType = arrow.Value ? ApiResponse.ArrowType : ApiResponse.JsonType;
-        var etag = ApiResponse.ETagFor(s.ETagSeed("dynamics", history: true), contentType);
-        if (ApiResponse.Matches(etag, ifNoneMatch)) return ApiResponse.NotModified(etag);
-        return await answers.GetOrBuildAsync(etag, contentType, DynamicsEncoder.EstimatedBytes(s.Summary.Samples), async ct =>
-        {
-            var state = await states.AtAsync(s.View, s.Split, s.Epoch.Epoch, ct);
-            var data = SampleDynamics.From(state, s.Split, s.Epoch.IntegerIds, await suspects.IdsAsync(s.View.Run, s.Summary, state, ct), s.Summary.SetHash);
-            return arrow.Value ? DynamicsEncoder.ToArrow(data) : DynamicsEncoder.ToJson(data);
-        }, cancellationToken);
+        return await ColumnarAnswer.GetAsync(storage, answers, "dynamics", run, epoch, split, format, ifNoneMatch, DynamicsEncoder.EstimatedBytes,
+            async (s, arrow, ct) =>
+            {
+                var state = await states.AtAsync(s.View, s.Split, s.Epoch.Epoch, ct);
+                var data = SampleDynamics.From(state, s.Split, s.Epoch.IntegerIds, await suspects.IdsAsync(s.View.Run, s.Summary, state, ct), s.Summary.SetHash);
+                return arrow ? DynamicsEncoder.ToArrow(data) : DynamicsEncoder.ToJson(data);
+            }, cancellationToken);
     }
 
     public async Task<ApiResponse> SuspectsAsync(string? run, string? epoch, string? split, string? limit, string? ifNoneMatch = null, CancellationToken cancellationToken = default)

@@ -15,24 +15,17 @@ public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns,
 {
     public async Task<ApiResponse> SamplesAsync(string? run, string? epoch, string? split, string? format, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
     {
-        var arrow = ApiArguments.Arrow(format);
-        if (arrow.Problem is { } badFormat) return badFormat;
-        var selection = await EpochSelection.ResolveAsync(storage, run, epoch, split, cancellationToken);
-        if (selection.Problem is { } problem) return problem;
-        var s = selection.Value;
-        var contentType = arrow.Value ? ApiResponse.ArrowType : ApiResponse.JsonType;
-        var etag = ApiResponse.ETagFor(s.ETagSeed("samples", history: true), contentType);
-        if (ApiResponse.Matches(etag, ifNoneMatch)) return ApiResponse.NotModified(etag);
-        return await answers.GetOrBuildAsync(etag, contentType, SampleColumns.EstimatedBytes(s.Summary.Samples), async ct =>
-        {
-            var ids = sampleSets.GetAsync(s.View.Run, s.Summary.SetHash, ct);
-            var labels = columns.ClassesAsync(s.Epoch, s.SplitIndex, Columns.Labels, ct);
-            var predicted = columns.ClassesAsync(s.Epoch, s.SplitIndex, Columns.Predicted, ct);
-            var score = columns.FloatsAsync(s.Epoch, s.SplitIndex, Columns.Score, ct);
-            var counts = mispredictions.CountAsync(s.View, s.Epoch, s.Split, ct);
-            var data = new SampleColumns(s.Split, s.Epoch.Epoch, await ids, s.Epoch.IntegerIds, await labels, await predicted, await score, await counts);
-            return arrow.Value ? data.ToArrow() : data.ToJson();
-        }, cancellationToken);
+        return await ColumnarAnswer.GetAsync(storage, answers, "samples", run, epoch, split, format, ifNoneMatch, SampleColumns.EstimatedBytes,
+            async (s, arrow, ct) =>
+            {
+                var ids = sampleSets.GetAsync(s.View.Run, s.Summary.SetHash, ct);
+                var labels = columns.ClassesAsync(s.Epoch, s.SplitIndex, Columns.Labels, ct);
+                var predicted = columns.ClassesAsync(s.Epoch, s.SplitIndex, Columns.Predicted, ct);
+                var score = columns.FloatsAsync(s.Epoch, s.SplitIndex, Columns.Score, ct);
+                var counts = mispredictions.CountAsync(s.View, s.Epoch, s.Split, ct);
+                var data = new SampleColumns(s.Split, s.Epoch.Epoch, await ids, s.Epoch.IntegerIds, await labels, await predicted, await score, await counts);
+                return arrow ? data.ToArrow() : data.ToJson();
+            }, cancellationToken);
     }
 
     public async Task<ApiResponse> ClassesAsync(string? run, string? epoch, string? split, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
