@@ -13,7 +13,9 @@ namespace ClassVisCloud.Bench;
 /// and times from the end of the upload until the run route says the epoch is <c>ok</c>: the sweep's pick-up
 /// included. Beside it: the ingest's own time and stages (from <c>/api/ingests</c>), DuckDB's full read of the
 /// same file in this process, the ratio, and the DevHost's peak resident set (VmHWM) over the size's runs.
-/// <c>--each</c> prints every run's figures too.
+/// <c>--each</c> prints every run's figures too. The CPU columns are the DevHost's and Azurite's CPU time (from /proc;
+/// Azurite's when AZURITE_PID names it, as scripts/azurite.sh exports) from the end of the upload to <c>ok</c>:
+/// steadier than wall time on a shared machine, and they say which side the time goes to.
 /// Build first: dotnet build src/DevHost -c Release.
 /// </summary>
 internal static class IngestCommand
@@ -35,7 +37,7 @@ internal static class IngestCommand
         using var client = new HttpClient { BaseAddress = host.BaseAddress };
         using var duck = new DuckDbRead();
         Console.WriteLine($"End to end through the DevHost (sweep every {sweep} s) on Azurite: upload done → run route says ok. {runs} runs each, medians.");
-        Console.WriteLine($"{"samples",10} {"classes",8} {"file MB",8} {"e2e ms",8} {"best",6} {"ingest ms",10} {"DuckDB ms",10} {"ratio",6} {"peak RSS MiB",13}  stages (median ms)");
+        Console.WriteLine($"{"samples",10} {"classes",8} {"file MB",8} {"e2e ms",8} {"best",6} {"ingest ms",10} {"DuckDB ms",10} {"ratio",6} {"peak RSS MiB",13} {"CPU host/Azurite ms",20}  stages (median ms)");
         foreach (var samples in sizes)
         {
             var path = Path.Combine(dir, $"generated-{samples}x{classes}.parquet");
@@ -50,16 +52,22 @@ internal static class IngestCommand
             var own = new List<double>();
             var duckTimes = new List<double>();
             var stages = new Dictionary<string, List<double>>();
+            var hostCpu = new List<double>();
+            var azuriteCpu = new List<double>();
+            var azurite = ProcessCpu.AzuritePid();
             for (var i = 0; i < runs; i++)
             {
                 var run = $"e2e-{samples}-{i}-{Guid.NewGuid().ToString("N")[..6]}";
                 await using (var file = File.OpenRead(path)) await bench.Storage.Container.GetBlobClient($"{run}/epoch-1.parquet").UploadAsync(file, overwrite: true);
+                var (hostBefore, azuriteBefore) = (ProcessCpu.Milliseconds(host.ProcessId), ProcessCpu.Milliseconds(azurite));
                 var watch = Stopwatch.StartNew();
                 await WaitUntilOkAsync(client, run, TimeSpan.FromMinutes(5));
                 endToEnd.Add(watch.Elapsed.TotalMilliseconds);
+                if (ProcessCpu.Milliseconds(host.ProcessId) - hostBefore is { } hostUsed) hostCpu.Add(hostUsed);
+                if (ProcessCpu.Milliseconds(azurite) - azuriteBefore is { } azuriteUsed) azuriteCpu.Add(azuriteUsed);
                 var record = await IngestRecordAsync(client, run);
                 own.Add(record.GetProperty("milliseconds").GetDouble());
-                if (each) Console.WriteLine($"  run {i}: end to end {endToEnd[^1]:F0} ms, ingest {own[^1]:F0} ms ({record.GetProperty("stages")})");
+                if (each) Console.WriteLine($"  run {i}: end to end {endToEnd[^1]:F0} ms, ingest {own[^1]:F0} ms, CPU {CpuText(hostCpu, azuriteCpu, latest: true)} ({record.GetProperty("stages")})");
                 foreach (var stage in record.GetProperty("stages").EnumerateObject())
                     (stages.TryGetValue(stage.Name, out var list) ? list : stages[stage.Name] = []).Add(stage.Value.GetDouble());
 
@@ -72,7 +80,7 @@ internal static class IngestCommand
             double e2e = Median(endToEnd), duckDb = Median(duckTimes);
             string stageText = string.Join(", ", stages.Select(s => $"{s.Key} {Median(s.Value):F0}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{samples,10:N0} {classes,8} {new FileInfo(path).Length / 1e6,8:F1} {e2e,8:F0} {endToEnd.Min(),6:F0} {Median(own),10:F0} {duckDb,10:F0} {e2e / duckDb,6:F1} {peak / 1048576.0,12:F0}{(peakReset ? " " : "*")}  {stageText}"));
+                $"{samples,10:N0} {classes,8} {new FileInfo(path).Length / 1e6,8:F1} {e2e,8:F0} {endToEnd.Min(),6:F0} {Median(own),10:F0} {duckDb,10:F0} {e2e / duckDb,6:F1} {peak / 1048576.0,12:F0}{(peakReset ? " " : "*")} {CpuText(hostCpu, azuriteCpu, latest: false),20}  {stageText}"));
         }
         Console.WriteLine("(* = the peak could not be reset: it is the DevHost's peak since it started)");
         return 0;
@@ -108,6 +116,13 @@ internal static class IngestCommand
             await Task.Delay(50);
         }
         throw new TimeoutException($"no ingest record for {run}");
+    }
+
+    /// <summary>"host/Azurite" CPU ms of the latest run or the median; "?" where a process could not be read.</summary>
+    private static string CpuText(List<double> host, List<double> azurite, bool latest)
+    {
+        string Of(List<double> values) => values.Count == 0 ? "?" : $"{(latest ? values[^1] : Median(values)):F0}";
+        return $"{Of(host)}/{Of(azurite)}";
     }
 
     private static double Median(List<double> values)

@@ -64,7 +64,17 @@ public sealed record ReadContext(
 {
     /// <summary>Told as the score matrix fills, so the caller can ship finished rows while the rest is read.</summary>
     public ScoreMatrixWatch? Watch { get; init; }
+
+    /// <summary>
+    /// Told once, as soon as the row keys are read and checked and before the scores are: each split's name and its
+    /// sample ids in canonical order (the arrays the result will hold), so the caller can start on them while the
+    /// scores are read. The file may still be rejected by a later column.
+    /// </summary>
+    public Action<IReadOnlyList<SplitIds>>? IdsRead { get; init; }
 }
+
+/// <summary>One split's sample ids in canonical order.</summary>
+public sealed record SplitIds(string Split, string[] SampleIds);
 
 /// <summary>
 /// Follows the reader as it fills the score matrix: <paramref name="Allocated"/> gets each split's array (rows of C

@@ -20,6 +20,8 @@ public static class PredictionsReader
             var keys = await RowKeysReader.ReadAsync(file, columns, context.Epoch, rowCount, cancellationToken);
             var layout = SplitLayout.Build(keys);
             var names = keys.Names;
+            var idsBySplit = layout.Names.Select((split, s) => new SplitIds(split, [.. layout.RowsBySplit[s].Select(r => keys.SampleIds[r])])).ToArray();
+            context.IdsRead?.Invoke(idsBySplit);
             var classCheck = new ClassCountCheck(context);
             var shape = new ScoreShape();
             var matrix = columns.Scores is { } list
@@ -37,7 +39,7 @@ public static class PredictionsReader
                 splits[s] = new SplitPredictions
                 {
                     Name = layout.Names[s],
-                    SampleIds = layout.RowsBySplit[s].Select(r => keys.SampleIds[r]).ToArray(),
+                    SampleIds = idsBySplit[s].SampleIds,
                     Labels = labelsBySplit[s],
                     Probabilities = matrix.BySplit[s],
                     LogitMargins = margins?[s],

@@ -36,13 +36,14 @@ public sealed class EpochIngestor(StorageClients storage, ImmutableCache cache, 
         if (download is null) return IngestResult.Superseded;
 
         var staging = new MatrixStaging(storage.Matrices, run, epoch, download.Version);
+        var ids = new IdsStaging(storage, run, cancellationToken);
         try
         {
-            return await ReadAndWriteAsync(blob, download, await contextLoad, staging, stages, cancellationToken);
+            return await ReadAndWriteAsync(blob, download, await contextLoad, staging, ids, stages, cancellationToken);
         }
         catch
         {
-            await staging.AbandonAsync();
+            await Task.WhenAll(staging.AbandonAsync(), ids.AbandonAsync());
             throw;
         }
     }
@@ -64,11 +65,11 @@ public sealed class EpochIngestor(StorageClients storage, ImmutableCache cache, 
 
     /// <summary>Validates the whole file (its large matrices staged meanwhile), writes the version, flips the pointer.</summary>
     async Task<IngestResult> ReadAndWriteAsync(BlobSnapshot blob, BlobDownload download, ReadContext runContext, MatrixStaging staging,
-        IngestStages stages, CancellationToken cancellationToken)
+        IdsStaging ids, IngestStages stages, CancellationToken cancellationToken)
     {
         var (run, epoch, version) = (blob.Path.Run!, blob.Path.Epoch!.Value, download.Version);
         EpochPredictions predictions;
-        var context = runContext with { Watch = staging.Watch };
+        var context = runContext with { Watch = staging.Watch, IdsRead = ids.IdsRead };
         try
         {
             predictions = await stages.MeasureAsync(IngestStages.Read, () => PredictionsReader.ReadAsync(download.Content, context, cancellationToken));
@@ -77,13 +78,13 @@ public sealed class EpochIngestor(StorageClients storage, ImmutableCache cache, 
         }
         catch (ContractViolationException ex)
         {
-            await staging.AbandonAsync();
+            await Task.WhenAll(staging.AbandonAsync(), ids.AbandonAsync());
             await MarkFailedAsync(blob, ex.Message, cancellationToken);
             return IngestResult.Rejected(ex.Message) with { Stages = stages };
         }
 
         if (predictions.ScoreKind == ScoreKind.Logits) await staging.RestageAsync();
-        var summaries = await EpochWriter.WriteAsync(storage, run, epoch, version, predictions, stages, staging, cancellationToken);
+        var summaries = await EpochWriter.WriteAsync(storage, run, epoch, version, predictions, stages, staging, ids, cancellationToken);
         if (!await BlobContent.IsCurrentAsync(storage.Container, blob, cancellationToken))
         {
             // The blob was replaced while we wrote: the newer upload's own ingest wins; ours is garbage.

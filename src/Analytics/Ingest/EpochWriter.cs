@@ -15,25 +15,27 @@ public static class EpochWriter
     /// blobs) and "tables" (every entity), which run at the same time, each timed from its start to its end.</param>
     public static async Task<List<SplitSummary>> WriteAsync(StorageClients storage, string run, long epoch, string version,
         EpochPredictions predictions, IngestStages stages, CancellationToken cancellationToken) =>
-        await WriteAsync(storage, run, epoch, version, predictions, stages, null, cancellationToken);
+        await WriteAsync(storage, run, epoch, version, predictions, stages, null, null, cancellationToken);
 
     /// <param name="staging">The large matrices already staged while the file was read: committed here.</param>
+    /// <param name="ids">The id sets' hashes and lists, started while the file was read: awaited here.</param>
     internal static async Task<List<SplitSummary>> WriteAsync(StorageClients storage, string run, long epoch, string version,
-        EpochPredictions predictions, IngestStages stages, MatrixStaging? staging, CancellationToken cancellationToken)
+        EpochPredictions predictions, IngestStages stages, MatrixStaging? staging, IdsStaging? ids, CancellationToken cancellationToken)
     {
         var columns = new Dictionary<string, byte[]>();
         var summaries = new List<SplitSummary>();
         var tableWrites = new List<Func<Task>>();
         var splits = await stages.MeasureAsync(IngestStages.Compute, async () =>
         {
-            // The id sets' hashes (a pass over every id) on the second core while the first derives the columns.
-            var setHashes = predictions.Splits.Select(split => Task.Run(() => ColumnCodec.SetHash(split.SampleIds), cancellationToken)).ToArray();
+            // The id sets' hashes (a pass over every id) on the second core while the first derives the columns, unless
+            // they were started during the read, with their lists' writes.
+            var staged = predictions.Splits.Select((split, s) => ids?.Of(s) ?? IdsStaging.Start(storage, run, split.SampleIds, cancellationToken)).ToArray();
             var computed = new List<SplitColumns>();
             for (var s = 0; s < predictions.Splits.Count; s++)
             {
                 var split = SplitColumns.From(predictions.Splits[s], predictions.ClassCount);
                 var aggregates = SplitAggregates.From(split);
-                var setHash = await setHashes[s];
+                var setHash = await staged[s].SetHash;
                 columns[Layout.SplitColumn(s, Columns.Labels)] = ColumnCodec.EncodeClasses(split.Labels);
                 columns[Layout.SplitColumn(s, Columns.Predicted)] = ColumnCodec.EncodeClasses(split.Predicted);
                 columns[Layout.SplitColumn(s, Columns.Score)] = ColumnCodec.EncodeFloats(split.Score);
@@ -41,7 +43,8 @@ public static class EpochWriter
                 columns[Layout.SplitColumn(s, Columns.Margin)] = ColumnCodec.EncodeFloats(split.Margin);
                 columns[Layout.SplitColumn(s, Columns.Aggregates)] = JsonSerializer.SerializeToUtf8Bytes(aggregates, Json);
                 summaries.Add(new SplitSummary(split.Split, aggregates.Samples, aggregates.Correct, aggregates.Loss, setHash));
-                tableWrites.Add(() => WriteIdsOnceAsync(storage, run, setHash, split.SampleIds, cancellationToken));
+                var idsWritten = staged[s].Written;
+                tableWrites.Add(() => idsWritten);
                 var bitmap = ColumnCodec.EncodeBitmap(split.Count, split.IsWrong);
                 tableWrites.Add(() => storage.Bits.WriteAsync(Layout.BitsPartition(run, split.Split),
                     new Dictionary<string, byte[]> { [Layout.BitsColumn(epoch, version, setHash)] = bitmap }, cancellationToken));
@@ -57,16 +60,6 @@ public static class EpochWriter
         var tables = stages.MeasureAsync(IngestStages.Tables, () => Task.WhenAll(tableWrites.Select(write => write())));
         await Task.WhenAll(matrices, tables);
         return summaries;
-    }
-
-    /// <summary>An id list is content-addressed: epochs with the same samples share it, and it is written once.</summary>
-    static async Task WriteIdsOnceAsync(StorageClients storage, string run, string setHash, string[] ids, CancellationToken cancellationToken)
-    {
-        var partition = Layout.IdsPartition(run, setHash);
-        var exists = await storage.Data.Table.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(partition,
-            ColumnStore.RowKey(Columns.Ids, 0), ["len"], cancellationToken);
-        if (exists.HasValue) return;
-        await storage.Data.WriteAsync(partition, new Dictionary<string, byte[]> { [Columns.Ids] = ColumnCodec.EncodeStrings(ids) }, cancellationToken);
     }
 
     /// <summary>Removes a version that is no longer current (after a replace), bitmaps included.</summary>
