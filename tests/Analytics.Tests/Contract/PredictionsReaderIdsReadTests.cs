@@ -21,7 +21,8 @@ public class PredictionsReaderIdsReadTests
             context: context);
 
         Assert.Equal(1, calls);
-        Assert.Equal(["train", "validation"], told!.Select(s => s.Split));
+        Assert.NotNull(told);
+        Assert.Equal(["train", "validation"], told.Select(s => s.Split));
         Assert.Equal(["a", "b"], told[0].SampleIds);
         Assert.Equal(["z"], told[1].SampleIds);
         // The same arrays, not copies: a million ids are not held twice.
@@ -37,7 +38,8 @@ public class PredictionsReaderIdsReadTests
 
         await RejectAsync([Row("a", 0L, 1.0, 0.0), Row("b", 1L, 1.0, double.NaN)], null, context, "NaN");
 
-        Assert.Equal(["a", "b"], told!.Single().SampleIds);
+        Assert.NotNull(told);
+        Assert.Equal(["a", "b"], told.Single().SampleIds);
     }
 
     [Fact]
