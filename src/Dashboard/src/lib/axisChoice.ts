@@ -42,7 +42,7 @@ export interface AxisWishes {
  * (the user may have dragged them); new ones come after them. Returns
  * `current` itself when the set of axes is unchanged.
  */
-export function mergeAxes(current: readonly number[], automatic: readonly number[], wishes: AxisWishes): readonly number[] {
+export function mergeAxes(current: number[], automatic: readonly number[], wishes: AxisWishes): number[] {
   const wanted: number[] = [];
   const seen = new Set<number>();
   const add = (c: number) => { if (!seen.has(c)) { seen.add(c); wanted.push(c); } };
