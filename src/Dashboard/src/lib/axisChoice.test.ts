@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { findClass, mergeAxes, mostPredicted, topScoringClasses } from "./axisChoice";
+import { findClass, mergeAxes, largestClasses, topScoringClasses } from "./axisChoice";
 
 const none = { added: [], removed: new Set<number>(), filtered: [] };
 
@@ -30,8 +30,8 @@ describe("the selection's top classes", () => {
     expect(topScoringClasses(big, C, rows.subarray(0, n / 2), [0, 1], 1, 100)).toEqual([0]);
   });
 
-  test("before anything is selected, the most predicted classes", () => {
-    expect(mostPredicted([5, 9, 9, 1], [0, 1, 2, 3], 2)).toEqual([1, 2]);
+  test("the largest values' classes (before anything is selected, the most predicted), ties by index", () => {
+    expect(largestClasses([5, 9, 9, 1], [0, 1, 2, 3], 2)).toEqual([1, 2]);
   });
 });
 

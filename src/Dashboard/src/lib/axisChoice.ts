@@ -22,9 +22,12 @@ export function topScoringClasses(scores: Float32Array, classCount: number, rows
   return [...allowed].sort((a, b) => total[b] - total[a] || a - b).slice(0, k);
 }
 
-/** The classes most predicted (the axes before anything is selected), among `allowed`; ties by class index. */
-export function mostPredicted(counts: ArrayLike<number>, allowed: readonly number[], k: number): number[] {
-  return [...allowed].sort((a, b) => counts[b] - counts[a] || a - b).slice(0, k);
+/**
+ * The `k` classes with the largest values among `allowed`, largest first, ties by class index: the most
+ * predicted classes (the axes before anything is selected), a sample's top scores (the detail view).
+ */
+export function largestClasses(values: ArrayLike<number>, allowed: readonly number[], k: number): number[] {
+  return [...allowed].sort((a, b) => values[b] - values[a] || a - b).slice(0, k);
 }
 
 export interface AxisWishes {

@@ -1,5 +1,5 @@
 import type { DashboardModel, Slice } from "../app/model";
-import { findClass, mergeAxes, mostPredicted, topScoringClasses } from "../lib/axisChoice";
+import { findClass, mergeAxes, largestClasses, topScoringClasses } from "../lib/axisChoice";
 import { h } from "../ui/dom";
 
 /**
@@ -65,7 +65,7 @@ export function axisPicker(o: AxisPickerOptions): AxisPicker {
     // Selected but not loaded yet: the axes wait for the vectors rather than jump twice.
     if (m.selectedCount && automatic.length) return automatic;
     basis = "predicted";
-    return mostPredicted(m.counts, m.shownClasses, automaticCount);
+    return largestClasses(m.counts, m.shownClasses, automaticCount);
   }
 
   return {
