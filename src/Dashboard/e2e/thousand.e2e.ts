@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launch, openDashboard, openPage } from "./browser";
+import { launch, pagePerTest } from "./browser";
 import { api, dataset, shot, tile, waitForData } from "./helpers";
 import { arrangementCost, offDiagonalMass } from "../src/lib/matrixOrder";
 
@@ -15,7 +15,6 @@ interface Geometry { left: number; top: number; cell: number; x0: number; y0: nu
 
 let browser: Browser;
 let page: Page;
-let errors: string[];
 let run: RunDetail;
 let last: number;
 let matrix: number[][];
@@ -34,14 +33,8 @@ beforeAll(async () => {
 });
 afterAll(async () => { await browser?.close(); });
 
-async function open(query = `?run=${RUN}`) {
-  ({ page, errors } = await openPage(browser));
-  await openDashboard(page, query);
-}
-afterEach(async () => {
-  expect(errors, "console errors").toEqual([]);
-  await page?.context().close();
-});
+const pages = pagePerTest(() => browser);
+async function open() { page = await pages.open(`?run=${RUN}`); }
 
 const geometry = async () => JSON.parse((await dataset(page, "confusion")).geometry) as Geometry;
 const canvasBox = async () => (await tile(page, "confusion").locator("canvas").boundingBox())!;

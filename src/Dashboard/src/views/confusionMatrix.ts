@@ -134,11 +134,7 @@ export function confusionMatrix(o: ConfusionMatrixOptions): ConfusionMatrixView 
     const width = size.width, dpr = window.devicePixelRatio || 1;
     const ctx = sizeCanvas(base, width, height);
     ctx.clearRect(0, 0, width, height);
-    let maxCorrect = 1, maxWrong = 1;
-    for (const r of shown) for (const c of shown) {
-      const v = matrix[r * C + c];
-      if (r === c) maxCorrect = Math.max(maxCorrect, v); else maxWrong = Math.max(maxWrong, v);
-    }
+    const { maxCorrect, maxWrong } = maxima(shown, C);
     const blue = logRamp(interpolateBlues, maxCorrect), orange = logRamp(interpolateOranges, maxWrong);
     const empty = rgb(cssVar("--panel-2"));
     const px = Math.round(side * dpr);
@@ -194,6 +190,26 @@ export function confusionMatrix(o: ConfusionMatrixOptions): ConfusionMatrixView 
     paintSelection();
   }
 
+  // The color scales' ends, kept while only the zoom changes (a million cells to scan at 1,000 classes).
+  let scaleEnds: { matrix: Uint32Array; shown: number[]; maxCorrect: number; maxWrong: number } | null = null;
+  function maxima(shown: number[], C: number) {
+    if (scaleEnds?.matrix === matrix && scaleEnds.shown === shown) return scaleEnds;
+    let maxCorrect = 1, maxWrong = 1;
+    for (const r of shown) for (const c of shown) {
+      const v = matrix[r * C + c];
+      if (r === c) maxCorrect = Math.max(maxCorrect, v); else maxWrong = Math.max(maxWrong, v);
+    }
+    return (scaleEnds = { matrix, shown, maxCorrect, maxWrong });
+  }
+
+  // The selection's count per cell, kept while only the zoom changes.
+  let selectedCells: { active: Uint8Array; matrix: Uint32Array; counts: Uint32Array } | null = null;
+  function selectionCounts(model: DashboardModel): Uint32Array {
+    if (selectedCells?.active === model.active && selectedCells.matrix === matrix) return selectedCells.counts;
+    const counts = maskedConfusion(model.data.label, model.data.predicted, model.active, model.classNames.length);
+    return (selectedCells = { active: model.active, matrix, counts }).counts;
+  }
+
   /** The rows (or columns) in the window, from the first cell shown along the axis. */
   function visible(first: number) {
     return { from: Math.floor(first), to: Math.min(frame.n, Math.ceil(first + frame.width / geometry.cell - 1e-9)) };
@@ -207,7 +223,7 @@ export function confusionMatrix(o: ConfusionMatrixOptions): ConfusionMatrixView 
     if (!m.activeCount) return;
     const C = m.classNames.length, { left, top, cell, size: side } = geometry;
     const order = shownOrder;
-    const selected = maskedConfusion(m.data.label, m.data.predicted, m.active, C);
+    const selected = selectionCounts(m);
     const rows = visible(view.y0), cols = visible(view.x0);
     ctx.strokeStyle = ctx.fillStyle = SELECTED_GREEN; ctx.lineWidth = 2;
     clipped(ctx, left - 2, top - 2, side + 4, side + 4, () => {
@@ -291,8 +307,8 @@ export function confusionMatrix(o: ConfusionMatrixOptions): ConfusionMatrixView 
   canvas.addEventListener("wheel", (ev) => {
     const { left, top, size: side } = geometry;
     const x = ev.offsetX - left, y = ev.offsetY - top;
-    if (x < 0 || y < 0 || x >= side || y >= side || frame.maxZoom <= 1) return;
-    // The page scrolls on, except over a matrix that can zoom.
+    if (x < 0 || y < 0 || x >= side || y >= side || frame.n <= SMALL) return;
+    // The page scrolls on, except over a large matrix (a small one zooms with the buttons).
     ev.preventDefault();
     setView(zoomAt(view, frame, Math.exp(-ev.deltaY * 0.002), x, y));
   }, { passive: false });
