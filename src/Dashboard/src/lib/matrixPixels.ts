@@ -7,14 +7,48 @@
  * several cells and shows the largest error among them (else the largest
  * correct count), so a single confusion stays visible in the overview;
  * zoomed in, a cell covers several pixels, with a one-pixel gap between
- * cells once they are 5 pixels or more.
+ * cells once they are 5 pixels or more. Only the non-zero cells are read
+ * (at most one per sample), so the cost follows the samples and the pixels,
+ * not the million cells of a thousand classes.
  */
+/** The non-zero cells of a C x C matrix, as three parallel columns: a thousand classes' matrix is mostly zeros. */
+export interface NonZeroCells { rows: Int32Array; cols: Int32Array; counts: Uint32Array }
+
+export function nonZeroCells(matrix: ArrayLike<number>, classCount: number): NonZeroCells {
+  let n = 0;
+  for (let k = 0; k < matrix.length; k++) if (matrix[k]) n++;
+  const rows = new Int32Array(n), cols = new Int32Array(n), counts = new Uint32Array(n);
+  for (let k = 0, at = 0; k < matrix.length; k++) {
+    if (!matrix[k]) continue;
+    rows[at] = Math.floor(k / classCount); cols[at] = k % classCount; counts[at++] = matrix[k];
+  }
+  return { rows, cols, counts };
+}
+
+/** Where each class is in the display order, -1 for a class not shown. */
+export function positions(order: ArrayLike<number>, classCount: number): Int32Array {
+  const pos = new Int32Array(classCount).fill(-1);
+  for (let i = 0; i < order.length; i++) pos[order[i]] = i;
+  return pos;
+}
+
+/** The largest correct (diagonal) and error (off-diagonal) counts among the shown classes: the ends of the color scales. */
+export function countRange(cells: NonZeroCells, pos: Int32Array): { maxCorrect: number; maxWrong: number } {
+  let maxCorrect = 0, maxWrong = 0;
+  for (let k = 0; k < cells.counts.length; k++) {
+    const r = cells.rows[k], c = cells.cols[k];
+    if (pos[r] < 0 || pos[c] < 0) continue;
+    if (r === c) maxCorrect = Math.max(maxCorrect, cells.counts[k]); else maxWrong = Math.max(maxWrong, cells.counts[k]);
+  }
+  return { maxCorrect, maxWrong };
+}
+
 export interface MatrixWindow {
-  /** C x C counts, row-major, rows = true class. */
-  matrix: ArrayLike<number>;
-  classCount: number;
-  /** The classes in display order (rows and columns alike). */
-  order: ArrayLike<number>;
+  cells: NonZeroCells;
+  /** Position of each class in the display order (rows and columns alike), -1 when not shown: `positions`. */
+  pos: Int32Array;
+  /** Number of classes shown. */
+  n: number;
   /** The first cell shown, in cells from the top left (may be fractional). */
   x0: number;
   y0: number;
@@ -32,31 +66,48 @@ export interface MatrixColors {
   empty: readonly [number, number, number];
 }
 
+/** RGBA, row-major, width x height: transparent outside the matrix and in the gaps between large cells. */
 export function matrixPixels(w: MatrixWindow, colors: MatrixColors): Uint8ClampedArray {
-  const { matrix, classCount: C, order, width, height } = w;
-  const n = order.length;
-  const out = new Uint8ClampedArray(width * height * 4);
-  const cols = cellRanges(w.x0, w.cell, width, n), rows = cellRanges(w.y0, w.cell, height, n);
-  for (let py = 0; py < height; py++) {
-    const r0 = rows.from[py], r1 = rows.to[py];
-    if (r0 >= r1) continue;
-    for (let px = 0; px < width; px++) {
-      const c0 = cols.from[px], c1 = cols.to[px];
-      if (c0 >= c1) continue;
-      let wrong = 0, correct = 0;
-      for (let i = r0; i < r1; i++) {
-        const base = order[i] * C;
-        for (let j = c0; j < c1; j++) {
-          const v = matrix[base + order[j]];
-          if (i === j) { if (v > correct) correct = v; } else if (v > wrong) wrong = v;
-        }
+  const { cells, pos, width, height } = w;
+  const xs = cellRanges(w.x0, w.cell, width, w.n), ys = cellRanges(w.y0, w.cell, height, w.n);
+  const xSpan = pixelSpans(xs, w.n), ySpan = pixelSpans(ys, w.n);
+  // Only the non-zero cells are visited: each raises the counts of the pixels it covers.
+  const wrong = new Uint32Array(width * height), correct = new Uint32Array(width * height);
+  for (let k = 0; k < cells.counts.length; k++) {
+    const r = cells.rows[k], c = cells.cols[k], i = pos[r], j = pos[c];
+    if (i < 0 || j < 0) continue;
+    const v = cells.counts[k], target = r === c ? correct : wrong;
+    for (let py = ySpan.from[i]; py < ySpan.to[i]; py++) {
+      for (let px = xSpan.from[j]; px < xSpan.to[j]; px++) {
+        const at = py * width + px;
+        if (v > target[at]) target[at] = v;
       }
-      const rgb = wrong > 0 ? colors.wrong(wrong) : correct > 0 ? colors.correct(correct) : colors.empty;
-      const k = (py * width + px) * 4;
+    }
+  }
+  const out = new Uint8ClampedArray(width * height * 4);
+  for (let py = 0; py < height; py++) {
+    if (ys.from[py] >= ys.to[py]) continue;
+    for (let px = 0; px < width; px++) {
+      if (xs.from[px] >= xs.to[px]) continue;
+      const at = py * width + px;
+      const rgb = wrong[at] ? colors.wrong(wrong[at]) : correct[at] ? colors.correct(correct[at]) : colors.empty;
+      const k = at * 4;
       out[k] = rgb[0]; out[k + 1] = rgb[1]; out[k + 2] = rgb[2]; out[k + 3] = 255;
     }
   }
   return out;
+}
+
+/** For each cell along one axis, the pixels [from, to) whose range includes it (empty when out of the window). */
+function pixelSpans(r: { from: Int32Array; to: Int32Array }, n: number): { from: Int32Array; to: Int32Array } {
+  const from = new Int32Array(n), to = new Int32Array(n);
+  for (let p = 0; p < r.from.length; p++) {
+    for (let k = r.from[p]; k < r.to[p]; k++) {
+      if (from[k] === to[k]) from[k] = p;
+      to[k] = p + 1;
+    }
+  }
+  return { from, to };
 }
 
 /**

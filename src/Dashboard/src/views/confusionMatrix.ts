@@ -4,9 +4,9 @@ import { format } from "d3-format";
 import type { ConfusionOverTime } from "../api/types";
 import type { Slice, DashboardActions, DashboardModel } from "../app/model";
 import { sparklinePath, sparklinePoints } from "../lib/sparkline";
-import { cellMembers, confusionMatrix as computeConfusion, maskedConfusion } from "../lib/confusion";
+import { cellMembers, confusionMatrix as computeConfusion, maskedCells } from "../lib/confusion";
 import { MATRIX_ORDERS, orderByConfusion, orderByName, type MatrixOrderKind } from "../lib/matrixOrder";
-import { matrixPixels } from "../lib/matrixPixels";
+import { countRange, matrixPixels, nonZeroCells, positions, type NonZeroCells } from "../lib/matrixPixels";
 import { clampView, FIT, maxZoomFor, panBy, zoomAt, type GridFrame, type GridView } from "../lib/matrixZoom";
 import { SeriationClient } from "../workers/seriationClient";
 import { h, cssVar, escapeHtml, sizeCanvas, watchSize } from "../ui/dom";
@@ -50,6 +50,8 @@ const ZOOM_STEP = 2;
 export function confusionMatrix(o: ConfusionMatrixOptions): ConfusionMatrixView {
   let m: DashboardModel | null = null;
   let matrix: Uint32Array = new Uint32Array(0);
+  // Its non-zero cells: what the pixels and the color scales read.
+  let cells: NonZeroCells = nonZeroCells(matrix, 0);
   let geometry = { left: 0, top: 0, cell: 0, size: 0 };
   let orderKind: MatrixOrderKind = "index";
   let view: GridView = FIT, frame: GridFrame = { n: 0, fitCell: 1, width: 0, height: 0, maxZoom: 1 };
@@ -83,6 +85,8 @@ export function confusionMatrix(o: ConfusionMatrixOptions): ConfusionMatrixView 
   let ordered: { matrix: Uint32Array; shown: number[]; kind: MatrixOrderKind; order: number[] } | null = null;
   // The order drawn now (rows and columns alike).
   let shownOrder: number[] = [];
+  // Where each class is in it (-1: not shown).
+  let shownPos: Int32Array = new Int32Array(0);
   const seriation = new SeriationClient();
   let asked: { matrix: Uint32Array; shown: number[] } | null = null;
   function displayOrder(): number[] {
@@ -134,12 +138,13 @@ export function confusionMatrix(o: ConfusionMatrixOptions): ConfusionMatrixView 
     const width = size.width, dpr = window.devicePixelRatio || 1;
     const ctx = sizeCanvas(base, width, height);
     ctx.clearRect(0, 0, width, height);
-    const { maxCorrect, maxWrong } = maxima(shown, C);
+    const pos = (shownPos = positions(order, C));
+    const range = countRange(cells, pos), maxCorrect = Math.max(1, range.maxCorrect), maxWrong = Math.max(1, range.maxWrong);
     const blue = logRamp(interpolateBlues, maxCorrect), orange = logRamp(interpolateOranges, maxWrong);
     const empty = rgb(cssVar("--panel-2"));
     const px = Math.round(side * dpr);
     const image = new ImageData(matrixPixels({
-      matrix, classCount: C, order, x0: view.x0, y0: view.y0, cell: cell * dpr, width: px, height: px,
+      cells, pos, n, x0: view.x0, y0: view.y0, cell: cell * dpr, width: px, height: px,
     }, { correct: (v) => blue(v).rgb, wrong: (v) => orange(v).rgb, empty: [empty.r, empty.g, empty.b] }) as Uint8ClampedArray<ArrayBuffer>, px, px);
     ctx.putImageData(image, Math.round(left * dpr), Math.round(top * dpr));
 
@@ -190,24 +195,12 @@ export function confusionMatrix(o: ConfusionMatrixOptions): ConfusionMatrixView 
     paintSelection();
   }
 
-  // The color scales' ends, kept while only the zoom changes (a million cells to scan at 1,000 classes).
-  let scaleEnds: { matrix: Uint32Array; shown: number[]; maxCorrect: number; maxWrong: number } | null = null;
-  function maxima(shown: number[], C: number) {
-    if (scaleEnds?.matrix === matrix && scaleEnds.shown === shown) return scaleEnds;
-    let maxCorrect = 1, maxWrong = 1;
-    for (const r of shown) for (const c of shown) {
-      const v = matrix[r * C + c];
-      if (r === c) maxCorrect = Math.max(maxCorrect, v); else maxWrong = Math.max(maxWrong, v);
-    }
-    return (scaleEnds = { matrix, shown, maxCorrect, maxWrong });
-  }
-
-  // The selection's count per cell, kept while only the zoom changes.
-  let selectedCells: { active: Uint8Array; matrix: Uint32Array; counts: Uint32Array } | null = null;
-  function selectionCounts(model: DashboardModel): Uint32Array {
-    if (selectedCells?.active === model.active && selectedCells.matrix === matrix) return selectedCells.counts;
-    const counts = maskedConfusion(model.data.label, model.data.predicted, model.active, model.classNames.length);
-    return (selectedCells = { active: model.active, matrix, counts }).counts;
+  // The cells the selection falls in, kept while only the zoom changes.
+  let selectedCells: { active: Uint8Array; matrix: Uint32Array; cells: Int32Array } | null = null;
+  function selectionCells(model: DashboardModel): Int32Array {
+    if (selectedCells?.active === model.active && selectedCells.matrix === matrix) return selectedCells.cells;
+    const found = maskedCells(model.data.label, model.data.predicted, model.active, model.classNames.length);
+    return (selectedCells = { active: model.active, matrix, cells: found }).cells;
   }
 
   /** The rows (or columns) in the window, from the first cell shown along the axis. */
@@ -222,14 +215,14 @@ export function confusionMatrix(o: ConfusionMatrixOptions): ConfusionMatrixView 
     ctx.drawImage(base, 0, 0, size.width, height);
     if (!m.activeCount) return;
     const C = m.classNames.length, { left, top, cell, size: side } = geometry;
-    const order = shownOrder;
-    const selected = selectionCounts(m);
-    const rows = visible(view.y0), cols = visible(view.x0);
+    const selected = selectionCells(m);
     ctx.strokeStyle = ctx.fillStyle = SELECTED_GREEN; ctx.lineWidth = 2;
     clipped(ctx, left - 2, top - 2, side + 4, side + 4, () => {
-      for (let i = rows.from; i < rows.to; i++) for (let j = cols.from; j < cols.to; j++) {
-        if (!selected[order[i] * C + order[j]]) continue;
+      for (const k of selected) {
+        const i = shownPos[Math.floor(k / C)], j = shownPos[k % C];
+        if (i < 0 || j < 0) continue;
         const x = left + (j - view.x0) * cell, y = top + (i - view.y0) * cell;
+        if (x + cell < left || y + cell < top || x > left + side || y > top + side) continue;
         // Cells too small to outline get a mark that shows in the overview.
         if (cell >= 4) ctx.strokeRect(x + 1, y + 1, cell - 3, cell - 3);
         else ctx.fillRect(x + cell / 2 - 1.5, y + cell / 2 - 1.5, 3, 3);
@@ -333,6 +326,7 @@ export function confusionMatrix(o: ConfusionMatrixOptions): ConfusionMatrixView 
       if (changes.has("data")) {
         const C = next.classNames.length;
         matrix = computeConfusion(next.data.label, next.data.predicted, C);
+        cells = nonZeroCells(matrix, C);
         if (C <= DATASET_MATRIX_LIMIT) t.root.dataset.matrix = JSON.stringify(Array.from({ length: C }, (_, r) => Array.from(matrix.subarray(r * C, (r + 1) * C))));
         else delete t.root.dataset.matrix;
       }
