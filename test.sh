@@ -69,7 +69,9 @@ fi
 
 step "End-to-end: the real run through the DevHost in headless Chromium"
 if [ -f src/Dashboard/package.json ] && [ $dashboard_ok = 1 ]; then
-  if scripts/e2e-host.sh start "$out/e2e" >"$out/e2e-host.env"; then
+  # Beside the real run, a generated one of 1,000 classes (5,000 samples x 3 epochs; its files are kept in $out/e2e
+  # and reused) for the views at a thousand classes (e2e/thousand.e2e.ts).
+  if CVC_GENERATED="5000x1000x3" scripts/e2e-host.sh start "$out/e2e" >"$out/e2e-host.env"; then
     . "$out/e2e-host.env"; pids+=("$DEVHOST_PID")
     (cd src/Dashboard && CVC_BASE_URL="$CVC_BASE_URL" npm run --silent test:e2e -- --reporter=default --reporter=json --outputFile="$out/results/dashboard-e2e.json") || true
     [ -f "$out/results/dashboard-e2e.json" ] || crashed=$((crashed+1))

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { cellMembers, confusionMatrix, maskedConfusion } from "./confusion";
+import { cellMembers, confusionMatrix, maskedCells, maskedConfusion } from "./confusion";
 
 const label = [0, 0, 1, 2, 2];
 const predicted = [0, 1, 1, 1, 2];
@@ -14,4 +14,8 @@ test("a cell's members are the samples with that true and predicted class", () =
 
 test("the masked matrix counts only selected samples", () => {
   expect([...maskedConfusion(label, predicted, Uint8Array.from([0, 1, 0, 1, 0]), 3)]).toEqual([0, 1, 0, 0, 0, 0, 0, 1, 0]);
+});
+
+test("the masked samples' cells are listed once each, in the order first met", () => {
+  expect([...maskedCells([0, 2, 0, 2, 1], [1, 1, 1, 1, 1], Uint8Array.from([1, 1, 1, 1, 0]), 3)]).toEqual([1, 7]);
 });

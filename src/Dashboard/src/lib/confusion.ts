@@ -21,3 +21,15 @@ export function maskedConfusion(label: ArrayLike<number>, predicted: ArrayLike<n
   for (let i = 0; i < label.length; i++) if (mask[i]) m[label[i] * classCount + predicted[i]]++;
   return m;
 }
+
+/** The distinct cells (true * C + predicted) the masked samples fall in: O(samples), whatever the number of cells. */
+export function maskedCells(label: ArrayLike<number>, predicted: ArrayLike<number>, mask: Uint8Array, classCount: number): Int32Array {
+  const seen = new Uint8Array(classCount * classCount);
+  const out: number[] = [];
+  for (let i = 0; i < label.length; i++) {
+    if (!mask[i]) continue;
+    const k = label[i] * classCount + predicted[i];
+    if (!seen[k]) { seen[k] = 1; out.push(k); }
+  }
+  return Int32Array.from(out);
+}

@@ -57,7 +57,7 @@ export function accuracyChart(o: AccuracyChartOptions): AccuracyChart {
     svg.append("g").attr("class", "axis gridline").attr("transform", `translate(${margin.left},0)`)
       .call(axisLeft(y).ticks(5).tickSize(-(width - margin.left - margin.right)).tickFormat(() => ""));
     svg.append("g").attr("class", "axis").attr("transform", `translate(0,${height - margin.bottom})`)
-      .call(axisBottom(x).ticks(Math.min(epochs.length, Math.floor(width / 40))).tickFormat(format("d")));
+      .call(axisBottom(x).tickValues(x.ticks(Math.min(epochs.length, Math.floor(width / 40))).filter(Number.isInteger)).tickFormat(format("d")));
     svg.append("g").attr("class", "axis").attr("transform", `translate(${margin.left},0)`).call(axisLeft(y).ticks(5).tickFormat(pct));
     if (showLoss) svg.append("g").attr("class", "axis").attr("transform", `translate(${width - margin.right},0)`).call(axisRight(yLoss).ticks(5));
     svg.append("line").attr("x1", x(epoch)).attr("x2", x(epoch)).attr("y1", margin.top).attr("y2", height - margin.bottom)

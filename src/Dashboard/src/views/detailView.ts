@@ -10,6 +10,7 @@ import { sentenceHighlight, wordHighlight } from "../lib/attentionColors";
 import { h, escapeHtml } from "../ui/dom";
 import { showTooltip, hideTooltip } from "../ui/tooltip";
 import { tile } from "./tile";
+import { largestClasses } from "../lib/axisChoice";
 
 /**
  * Detail view (paper, section 5.3, figure 5): the chosen sample's text with
@@ -27,6 +28,8 @@ export interface DetailViewOptions {
 export interface DetailView { root: HTMLElement; update(m: DashboardModel): void }
 
 const score3 = format(".3f"), pct = format(".0%");
+/** Bars of the score vector, at most: 40 keep a label's width at the tile's usual size. */
+const MAX_BARS = 40;
 
 export function detailView(o: DetailViewOptions): DetailView {
   let shownKey = "";
@@ -66,8 +69,10 @@ export function detailView(o: DetailViewOptions): DetailView {
     meta.innerHTML = `<span><b>${escapeHtml(String(id))}</b></span><span>label ${chip(d.label[i])}</span><span>predicted ${chip(d.predicted[i])} ${wrong ? "✗" : "✓"}</span>` +
       `<span>score <b>${score3(d.score[i])}</b></span><span>mispredicted in <b>${d.mispredictions[i]}</b> epochs ≤ ${m.epoch}</span>`;
     t.setSubtitle(`${String(id)} · epoch ${m.epoch}`);
+    // An epoch without attention is not asked for it: its 404 would only be noise in the console.
+    const hasAttention = m.run.epochs.find((e) => e.epoch === m.epoch)?.attention?.status === "ok";
     const answer = await request.run((signal) => Promise.all([
-      o.loadHistory(id, signal).catch(() => null), o.loadAttention(id, signal).catch(() => null), o.loadScores(id, signal).catch(() => null),
+      o.loadHistory(id, signal).catch(() => null), hasAttention ? o.loadAttention(id, signal).catch(() => null) : null, o.loadScores(id, signal).catch(() => null),
     ]));
     if (answer === SUPERSEDED) return;
     const [history, attention, scores] = answer;
@@ -106,19 +111,24 @@ export function detailView(o: DetailViewOptions): DetailView {
     const height = 96;
     scoresSvg.attr("width", width).attr("height", height).selectAll("*").remove();
     if (!scores) { scoresSvg.append("text").attr("y", 16).attr("fill", "var(--muted)").text("Score vector unavailable."); return; }
-    const x = scaleBand<number>().domain(Array.from({ length: C }, (_, c) => c)).range([30, width]).padding(0.15);
+    // Past MAX_BARS classes the bars would be thinner than a pixel: the top scores, largest first, and the true class.
+    const all = Array.from({ length: C }, (_, c) => c);
+    const top = C <= MAX_BARS ? all : largestClasses(scores, all, MAX_BARS - 1);
+    const shown = top.includes(label) ? top : [...top, label];
+    const x = scaleBand<number>().domain(shown).range([30, width]).padding(0.15);
     const y = scaleLinear().domain([0, 1]).range([height - 14, 6]);
     scoresSvg.append("g").attr("class", "axis").attr("transform", "translate(30,0)").call(axisLeft(y).ticks(3).tickFormat(format(".1f")));
-    scoresSvg.append("g").selectAll("rect").data(scores).join("rect")
-      .attr("x", (_, c) => x(c)!).attr("width", x.bandwidth()).attr("y", (s) => y(s)).attr("height", (s) => y(0) - y(s))
-      .attr("fill", (_, c) => m.colors[c]).attr("stroke", (_, c) => (c === label ? "var(--text)" : "none")).attr("stroke-width", 1.5)
-      .on("mousemove", (ev: MouseEvent, s) => {
-        const c = scores.indexOf(s);
-        showTooltip(`<b>${escapeHtml(m.classNames[c])}</b> ${score3(s)}${c === label ? " · true class" : ""}${c === predicted ? " · predicted" : ""}`, ev.clientX, ev.clientY);
+    scoresSvg.append("g").selectAll("rect").data(shown).join("rect")
+      .attr("x", (c) => x(c)!).attr("width", x.bandwidth()).attr("y", (c) => y(scores[c])).attr("height", (c) => y(0) - y(scores[c]))
+      .attr("fill", (c) => m.colors[c]).attr("stroke", (c) => (c === label ? "var(--text)" : "none")).attr("stroke-width", 1.5)
+      .on("mousemove", (ev: MouseEvent, c) => {
+        showTooltip(`<b>${escapeHtml(m.classNames[c])}</b> ${score3(scores[c])}${c === label ? " · true class" : ""}${c === predicted ? " · predicted" : ""}`, ev.clientX, ev.clientY);
       }).on("mouseleave", hideTooltip);
-    scoresSvg.append("g").selectAll("text").data(scores).join("text")
-      .attr("x", (_, c) => x(c)! + x.bandwidth() / 2).attr("y", height - 2).attr("text-anchor", "middle").attr("font-size", 9).attr("fill", "var(--muted)")
-      .text((_, c) => (x.bandwidth() > 24 ? m.classNames[c].slice(0, 5) : c === label ? "▲" : ""));
+    scoresSvg.append("g").selectAll("text").data(shown).join("text")
+      .attr("x", (c) => x(c)! + x.bandwidth() / 2).attr("y", height - 2).attr("text-anchor", "middle").attr("font-size", 9).attr("fill", "var(--muted)")
+      .text((c) => (x.bandwidth() > 24 ? m.classNames[c].slice(0, 5) : c === label ? "▲" : ""));
+    if (C > MAX_BARS) scoresSvg.append("text").attr("class", "score-note").attr("x", width).attr("y", 10).attr("text-anchor", "end").attr("font-size", 10).attr("fill", "var(--muted)")
+      .text(`the ${MAX_BARS - 1} top scores of ${C.toLocaleString("en")} classes${shown === top ? "" : ", and the true class"}`);
   }
 
   function drawHistory(m: DashboardModel, history: SampleHistory | null) {
@@ -128,7 +138,7 @@ export function detailView(o: DetailViewOptions): DetailView {
     const points = history.history;
     const x = scaleLinear().domain([points[0].epoch, Math.max(points[0].epoch + 1, points.at(-1)!.epoch)]).range([42, width - 10]);
     const y = scaleLinear().domain([0, 1]).range([bottom, 8]);
-    historySvg.append("g").attr("class", "axis").attr("transform", `translate(0,${bottom})`).call(axisBottom(x).ticks(Math.min(points.length, 10)).tickFormat(format("d")));
+    historySvg.append("g").attr("class", "axis").attr("transform", `translate(0,${bottom})`).call(axisBottom(x).tickValues(x.ticks(Math.min(points.length, 10)).filter(Number.isInteger)).tickFormat(format("d")));
     historySvg.append("g").attr("class", "axis").attr("transform", "translate(42,0)").call(axisLeft(y).ticks(3).tickFormat(pct));
     historySvg.append("line").attr("x1", x(m.epoch)).attr("x2", x(m.epoch)).attr("y1", 8).attr("y2", bottom).attr("stroke", "var(--muted)").attr("stroke-dasharray", "3 3");
     historySvg.append("path").attr("fill", "none").attr("stroke", "var(--muted)").attr("d", line<(typeof points)[0]>().x((p) => x(p.epoch)).y((p) => y(p.score))(points));

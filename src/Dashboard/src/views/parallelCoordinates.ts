@@ -10,6 +10,7 @@ import { describeAxisFilter, passesAxes, type AxisFilter } from "../lib/crossFil
 import { h, cssVar, escapeHtml, sizeCanvas, watchSize } from "../ui/dom";
 import { showTooltip, hideTooltip } from "../ui/tooltip";
 import { tile } from "./tile";
+import { axisPicker } from "./axisPicker";
 
 /**
  * Predicted probability distribution view (paper, section 5.2, figure 4): one
@@ -59,7 +60,9 @@ export function parallelCoordinates(o: ParallelCoordinatesOptions): ParallelCoor
   const svg = select(document.createElementNS("http://www.w3.org/2000/svg", "svg")).style("position", "absolute").style("left", "0").style("top", "0");
   const plot = h("div", { style: `position:relative;height:${height}px` }, canvas, svg.node()!);
   const scroller = h("div", { class: "scroll-x" }, plot);
-  t.body.append(filterChips, scroller);
+  // Which classes get an axis (all up to 20 classes, else the selection's top classes and the user's picks).
+  const picker = axisPicker({ onChange: () => { if (m) { axes = picker.choose(m, axes, new Set()); draw(); } } });
+  t.body.append(picker.root, filterChips, scroller);
   const size = watchSize(t.body, () => draw());
 
   const width = () => Math.max(size.width, MARGIN.left + MARGIN.right + axes.length * 22);
@@ -182,6 +185,7 @@ export function parallelCoordinates(o: ParallelCoordinatesOptions): ParallelCoor
         }));
     });
     drawChips();
+    picker.show(m, axes);
     paintLines();
   }
 
@@ -213,8 +217,8 @@ export function parallelCoordinates(o: ParallelCoordinatesOptions): ParallelCoor
       m = next;
       // While this view's brush moves, its own filters are newer than the model's.
       if (!shareTimer) filters = next.filters;
-      const sameAxes = axes.length === next.shownClasses.length && next.shownClasses.every((c) => axes.includes(c));
-      if (!sameAxes) axes = [...next.shownClasses];
+      const chosen = picker.choose(next, axes, changes), sameAxes = chosen === axes;
+      axes = chosen;
       if (!sameAxes || (changes.has("filters") && !ownFilterChange) || changes.has("theme") || changes.has("classes")) draw();
       // Its own filter change was painted when the brush moved.
       else if (!(changes.has("filters") && ownFilterChange)) paintLines();

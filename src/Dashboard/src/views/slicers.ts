@@ -30,6 +30,41 @@ export function slicers(o: SlicersOptions): Slicers {
   const classMenu = h("div", { class: "menu" });
   const classDropdown = h("details", { class: "dropdown" }, classSummary, classMenu);
   document.addEventListener("click", (ev) => { if (!classDropdown.contains(ev.target as Node)) classDropdown.open = false; });
+  // A thousand classes are found by typing: the list keeps the classes whose name holds the text.
+  const classSearch = h("input", { type: "search", class: "class-search", id: "slicer-class-search", placeholder: "Search classes…", "aria-label": "Search classes", autocomplete: "off" });
+  const matchCount = h("div", { class: "match-count", role: "status" });
+  const onlyMatching = h("button", { type: "button", class: "icon-button", title: "Show only the classes that match the search (Enter)" }, "Only these");
+  classSearch.addEventListener("input", filterClassMenu);
+  classSearch.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter") { ev.preventDefault(); onlyMatching.click(); }
+    else if (ev.key === "ArrowDown") { ev.preventDefault(); visibleBoxes()[0]?.focus(); }
+  });
+  classDropdown.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Escape" || !classDropdown.open) return;
+    classDropdown.open = false;
+    classSummary.focus();
+  });
+  // Opening the list puts the cursor in the search box.
+  classDropdown.addEventListener("toggle", () => { if (classDropdown.open) classSearch.focus(); });
+  onlyMatching.addEventListener("click", () => {
+    const picked = visibleBoxes().map((b) => Number(b.value));
+    if (!state || !picked.length) return;
+    a.setClasses(picked.length === state.classNames.length ? null : picked);
+  });
+  const allClasses = h("button", { type: "button", class: "icon-button", onclick: () => a.setClasses(null) }, "All");
+  const classList = h("div", { class: "class-list" });
+  classMenu.append(classSearch, h("div", { class: "row" }, allClasses, onlyMatching), matchCount, classList);
+  const visibleBoxes = () => [...classList.querySelectorAll<HTMLInputElement>("label:not([hidden]) input[type=checkbox]")];
+  function filterClassMenu() {
+    const q = classSearch.value.trim().toLowerCase();
+    let shown = 0;
+    for (const label of classList.querySelectorAll<HTMLLabelElement>("label[data-class]")) {
+      label.hidden = q !== "" && !label.dataset.class!.toLowerCase().includes(q);
+      if (!label.hidden) shown++;
+    }
+    matchCount.textContent = q ? `${shown.toLocaleString("en")} of ${(state?.classNames.length ?? 0).toLocaleString("en")} classes match` : "";
+    onlyMatching.disabled = !q || shown === 0;
+  }
 
   const epochInput = h("input", { type: "range", id: "slicer-epoch", min: 0, max: 0, step: 1, "aria-label": "Epoch" });
   const epochValue = h("span", { class: "value", id: "epoch-value" }, "–");
@@ -89,13 +124,13 @@ export function slicers(o: SlicersOptions): Slicers {
     const boxes = s.classNames.map((name, i) => {
       const box = h("input", { type: "checkbox", value: i, checked: chosen.has(i) });
       box.addEventListener("change", () => {
-        const picked = [...classMenu.querySelectorAll<HTMLInputElement>("input[type=checkbox]")].filter((b) => b.checked).map((b) => Number(b.value));
+        const picked = [...classList.querySelectorAll<HTMLInputElement>("input[type=checkbox]")].filter((b) => b.checked).map((b) => Number(b.value));
         a.setClasses(picked.length === s.classNames.length || picked.length === 0 ? null : picked);
       });
-      return h("label", {}, box, h("span", { class: "swatch", style: `background:${s.colors[i]}` }), name);
+      return h("label", { "data-class": name }, box, h("span", { class: "swatch", style: `background:${s.colors[i]}` }), name);
     });
-    const all = h("button", { type: "button", class: "icon-button", onclick: () => a.setClasses(null) }, "All");
-    classMenu.replaceChildren(h("div", { class: "row" }, all), ...boxes);
+    classList.replaceChildren(...boxes);
+    filterClassMenu();
     classSummary.textContent = s.classFilter ? `${s.classFilter.length} of ${s.classNames.length} classes` : `All ${s.classNames.length} classes`;
   }
 
