@@ -92,11 +92,18 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
       timed(next.name, () => next.view.update(model!, changes));
       drawn(next.view.root);
     }
-    if (later.size) scheduleLater();
+    if (later.size) scheduleLater(true);
     else drained.splice(0).forEach((f) => f());
   }
-  function scheduleLater() {
-    if (!laterScheduled) { laterScheduled = true; setTimeout(drawLater, 0); }
+  // While a brush moves only the selection changes, every frame: the other tiles follow at most every
+  // SELECTION_FOLLOW_MS (as the parallel coordinates' own brush shares its filters), and at once otherwise.
+  let selectionDrawnAt = 0;
+  function scheduleLater(continuing = false) {
+    if (laterScheduled) return;
+    laterScheduled = true;
+    const selectionOnly = !continuing && [...later.values()].every((c) => [...c].every((s) => s === "selection"));
+    const wait = selectionOnly ? Math.max(0, selectionDrawnAt + SELECTION_FOLLOW_MS - performance.now()) : 0;
+    setTimeout(() => { if (selectionOnly) selectionDrawnAt = performance.now(); drawLater(); }, wait);
   }
   /** When the tile first drew (for the speed bench). */
   const drawn = (el: HTMLElement) => { el.dataset.drawnAt ??= String(Math.round(performance.now())); };
@@ -155,6 +162,8 @@ export interface DashboardHandle {
   /** Milliseconds each part took in the last update (only the parts it reached): what the speed bench reports. */
   readonly timings: Record<string, number>;
 }
+
+const SELECTION_FOLLOW_MS = 120;
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
