@@ -14,7 +14,7 @@ async function startProfiler() {
 if (action === "load") await startProfiler();
 await page.goto(`${BASE_URL}/${query}`);
 await page.waitForFunction(() => window.__cvc?.ready === true, undefined, { timeout: 120_000 });
-if (action !== "load") { await page.waitForTimeout(1500); await startProfiler(); }
+if (action !== "load") { await page.waitForTimeout(Number(process.env.CVC_PROFILE_WAIT_MS ?? 1500)); await startProfiler(); }
 const ms = action === "load" ? await page.evaluate(() => window.__cvc.renderedAt) : await page.evaluate(async (action) => {
   const d = window.__cvc.dashboard, t = performance.now();
   if (action === "epoch") await d.setEpoch(d.model().epoch - 1);

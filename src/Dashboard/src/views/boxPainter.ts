@@ -12,8 +12,12 @@ import type { PaintStats } from "../lib/raster";
 
 /** What changed since the last frame; only the fields given are replaced. */
 export interface PainterFrame {
-  /** The epoch's columns (copies: they are transferred). `animate`: boxes glide from their previous place. */
-  epoch?: { label: Int32Array; predicted: Int32Array; score: Float32Array; starts: Int32Array; order: Int32Array; animate: boolean };
+  /**
+   * The epoch to paint, by key; its columns (copies: they are transferred) the first time, after which the
+   * worker keeps them (the last EPOCHS_KEPT), so stepping back and forth sends nothing but the key.
+   * `animate`: boxes glide from their previous place.
+   */
+  epoch?: { key: number; columns?: EpochColumns; animate: boolean };
   /** 1 for the samples the triangles mark. */
   marked?: Uint8Array;
   layout?: SampleLayout;
@@ -23,6 +27,11 @@ export interface PainterFrame {
   /** The active selection (null = none). */
   active?: Uint8Array | null;
 }
+
+export interface EpochColumns { label: Int32Array; predicted: Int32Array; score: Float32Array; starts: Int32Array; order: Int32Array }
+
+/** Epochs whose columns the worker keeps. */
+export const EPOCHS_KEPT = 4;
 
 export interface PainterColors { lut: Uint32Array; classColor: Uint32Array; background: number; selected: number; triangle: number }
 
@@ -85,7 +94,8 @@ export function boxPainter(canvas: HTMLCanvasElement, o: BoxPainterOptions): Box
 /** The frame's arrays are the sender's own copies: moved, not cloned. */
 function transferables(f: PainterFrame): Transferable[] {
   const out: Transferable[] = [];
-  if (f.epoch) out.push(f.epoch.label.buffer, f.epoch.predicted.buffer, f.epoch.score.buffer, f.epoch.starts.buffer, f.epoch.order.buffer);
+  const c = f.epoch?.columns;
+  if (c) out.push(c.label.buffer, c.predicted.buffer, c.score.buffer, c.starts.buffer, c.order.buffer);
   if (f.marked) out.push(f.marked.buffer);
   if (f.active) out.push(f.active.buffer);
   return out as Transferable[];

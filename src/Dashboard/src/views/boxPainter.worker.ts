@@ -2,7 +2,7 @@
 import { rankOf } from "../lib/classOrder";
 import { paintBoxes, paintMarkers, type PaintStats } from "../lib/raster";
 import { boxRectInto, type Rect, type SampleLayout } from "../lib/sampleLayout";
-import type { PainterColors, PainterFrame, PainterReply, PainterRequest } from "./boxPainter";
+import { EPOCHS_KEPT, type EpochColumns, type PainterColors, type PainterFrame, type PainterReply, type PainterRequest } from "./boxPainter";
 
 /**
  * The classification view's painter (see boxPainter.ts). Frames that arrive
@@ -13,8 +13,10 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 let canvas: OffscreenCanvas | null = null;
 let ctx: OffscreenCanvasRenderingContext2D | null = null;
-let epoch: NonNullable<PainterFrame["epoch"]> | null = null;
+let epoch: EpochColumns | null = null;
 let ranks: Int32Array = new Int32Array(0);
+// The epochs sent, most recent last, with their ranks: the sender keeps the same list (EPOCHS_KEPT).
+const kept = new Map<number, { columns: EpochColumns; ranks: Int32Array }>();
 let marked: Uint8Array | null = null;
 let layout: SampleLayout | null = null;
 let view: NonNullable<PainterFrame["view"]> | null = null;
@@ -42,9 +44,10 @@ scope.onmessage = (ev: MessageEvent<PainterRequest>) => {
 function apply(f: PainterFrame) {
   if (gliding) { gliding.stop = true; gliding = null; }
   if (f.epoch) {
-    const previous = epoch && layout && f.epoch.animate && epoch.predicted.length === f.epoch.predicted.length ? placesOf(layout, epoch.predicted, ranks) : null;
-    epoch = f.epoch;
-    ranks = rankOf({ starts: epoch.starts, order: epoch.order });
+    const next = keep(f.epoch.key, f.epoch.columns);
+    const previous = epoch && layout && f.epoch.animate && epoch.predicted.length === next.columns.predicted.length ? placesOf(layout, epoch.predicted, ranks) : null;
+    epoch = next.columns;
+    ranks = next.ranks;
     glide = previous ? { from: previous, stop: false } : null;
     dirty = true;
   }
@@ -53,6 +56,16 @@ function apply(f: PainterFrame) {
   if (f.view) { view = f.view; dirty = true; }
   if (f.colors) { colors = f.colors; dirty = true; }
   if (f.active !== undefined) active = f.active;
+}
+
+function keep(key: number, columns: EpochColumns | undefined) {
+  const known = kept.get(key);
+  kept.delete(key);
+  if (!known && !columns) throw new Error(`epoch ${key} was neither sent nor kept`);
+  const entry = known ?? { columns: columns!, ranks: rankOf({ starts: columns!.starts, order: columns!.order }) };
+  kept.set(key, entry);
+  while (kept.size > EPOCHS_KEPT) kept.delete(kept.keys().next().value!);
+  return entry;
 }
 
 function flush() {

@@ -14,7 +14,7 @@ import { showTooltip, hideTooltip } from "../ui/tooltip";
 import { offscreenSnapshots } from "../ui/download";
 import { tile, toggleButton } from "./tile";
 import { pickBrush } from "./pickBrush";
-import { boxPainter, type PainterFrame } from "./boxPainter";
+import { boxPainter, EPOCHS_KEPT, type PainterFrame } from "./boxPainter";
 
 /**
  * Classification view (paper, section 5.1, figures 3 and 6): a column per
@@ -167,9 +167,18 @@ export function classificationView(o: ClassificationViewOptions): Classification
     setupBrush(cssWidth, cssHeight);
   }
 
+  // The worker keeps the columns of the last EPOCHS_KEPT epochs sent (an order belongs to one epoch's data):
+  // stepping back to one of them sends its key only. Same rule on both sides.
+  const epochKeys = new WeakMap<object, number>();
+  let workerHas: number[] = [], nextKey = 0;
   function epochColumns(animate: boolean): PainterFrame["epoch"] {
-    const d = m!.data;
-    return { label: d.label.slice(), predicted: d.predicted.slice(), score: d.score.slice(), starts: m!.order.starts.slice(), order: m!.order.order.slice(), animate };
+    const d = m!.data, o = m!.order;
+    let key = epochKeys.get(o);
+    if (key === undefined) epochKeys.set(o, (key = ++nextKey));
+    const known = workerHas.includes(key);
+    workerHas = [...workerHas.filter((k) => k !== key), key].slice(-EPOCHS_KEPT);
+    if (known) return { key, animate };
+    return { key, animate, columns: { label: d.label.slice(), predicted: d.predicted.slice(), score: d.score.slice(), starts: o.starts.slice(), order: o.order.slice() } };
   }
   const activeMask = () => (m!.activeCount ? m!.active.slice() : null);
 
