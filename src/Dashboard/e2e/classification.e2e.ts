@@ -12,22 +12,19 @@ import { api, classCounts, columnBox, dataset, drag, RUN, tile, waitForData } fr
 interface RunDetail { classes: string[]; splits: string[]; epochs: { epoch: number; splits: Record<string, { samples: number }> }[] }
 interface Samples { sampleId: (string | number)[]; label: number[]; predicted: number[]; score: number[] }
 
-let browser: Browser;
-let page: Page;
-let errors: string[];
-let run: RunDetail;
-let last: number;
+// One browser for the file; each test opens its own page, whose console must stay free of errors.
+let browser: Browser, page: Page, errors: string[];
+let run: RunDetail, last: number;
 
 beforeAll(async () => {
-  browser = await launch();
-  run = await api<RunDetail>(`/runs/${RUN}`);
+  [browser, run] = await Promise.all([launch(), api<RunDetail>(`/runs/${RUN}`)]);
   last = run.epochs.at(-1)!.epoch;
 });
-afterAll(async () => { await browser?.close(); });
 afterEach(async () => {
   expect(errors, "console errors").toEqual([]);
   await page?.context().close();
 });
+afterAll(() => browser?.close());
 
 async function open(query = `?run=${RUN}`, width?: number) {
   ({ page, errors } = await openPage(browser, width));
