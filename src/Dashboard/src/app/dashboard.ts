@@ -85,7 +85,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
   const drained: (() => void)[] = [];
   function drawLater() {
     laterScheduled = false;
-    const next = tiles.find((t) => later.has(t));
+    const next = tiles.find((t) => t.loads && later.has(t)) ?? tiles.find((t) => later.has(t));
     if (next && model) {
       const changes = later.get(next)!;
       later.delete(next);

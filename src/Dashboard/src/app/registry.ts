@@ -40,6 +40,8 @@ export interface TileEntry {
    * own, one by one, so the browser paints these first and a brush's moves do not queue behind them.
    */
   first?: boolean;
+  /** Asks the API for data of its own: among the later tiles it draws first, so that its request starts at once. */
+  loads?: boolean;
   needs: readonly Slice[];
   create(ctx: TileContext): TileView;
 }
@@ -63,7 +65,7 @@ export const TILES: readonly TileEntry[] = [
   { name: "accuracy", needs: ["data"], create: ({ actions }) => accuracyChart({ onSelectEpoch: actions.setEpoch }) },
   {
     // Every off-diagonal pair (at most the API's 1000) for the matrix's hover sparklines.
-    name: "confusion", needs: ["data", "classes", "theme", ...SELECTION],
+    name: "confusion", loads: true, needs: ["data", "classes", "theme", ...SELECTION],
     create: ({ api, actions, scope }) => confusionMatrix({ actions, loadHistory: () => { const s = scope(); return getConfusionOverTime(api, s.run, s.split, Math.min(1000, Math.max(1, s.classCount * (s.classCount - 1)))); } }),
   },
   {
@@ -82,11 +84,11 @@ export const TILES: readonly TileEntry[] = [
   },
   { name: "datamap", needs: ["data", "dynamics", "classes", "theme", ...SELECTION], create: ({ actions }) => dataMap({ actions }) },
   {
-    name: "suspects", needs: ["data", "theme", ...SELECTION],
+    name: "suspects", loads: true, needs: ["data", "theme", ...SELECTION],
     create: ({ api, actions, scope }) => suspectsTable({ actions, loadSuspects: (epoch, limit, signal) => { const s = scope(); return getSuspects(api, s.run, epoch, s.split, limit, signal); } }),
   },
   {
-    name: "trends", needs: ["data", "theme"],
+    name: "trends", loads: true, needs: ["data", "theme"],
     create: ({ api, actions, scope }) => confusionTrends({
       actions,
       loadOverTime: (top, signal) => { const s = scope(); return getConfusionOverTime(api, s.run, s.split, top, signal); },
