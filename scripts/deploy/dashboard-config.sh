@@ -38,7 +38,8 @@ else
   frames="'none'"
 fi
 
-csp="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src $connect; frame-src $frames; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
+# worker-src: the classification view paints in a Web Worker (a same-origin module script); named, not left to fall back.
+csp="default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src $connect; frame-src $frames; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
 cat > "$dist/staticwebapp.config.json" <<JSON
 {
   "globalHeaders": {

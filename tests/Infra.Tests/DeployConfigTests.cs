@@ -101,6 +101,8 @@ public sealed class DeployConfigTests(CompiledInfra infra)
         var csp = (string)headers["Content-Security-Policy"]!;
         Assert.StartsWith("default-src 'self';", csp, StringComparison.Ordinal);
         Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        // The classification view paints in a Web Worker built from the site's own files: only those may run as workers.
+        Assert.Contains("worker-src 'self';", csp, StringComparison.Ordinal);
         Assert.Contains(connect, csp, StringComparison.Ordinal);
         Assert.Contains(frames, csp, StringComparison.Ordinal);
         foreach (var directive in new[] { "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'" })

@@ -14,11 +14,11 @@ async function startProfiler() {
 if (action === "load") await startProfiler();
 await page.goto(`${BASE_URL}/${query}`);
 await page.waitForFunction(() => window.__cvc?.ready === true, undefined, { timeout: 120_000 });
-if (action !== "load") { await page.waitForTimeout(1500); await startProfiler(); }
+if (action !== "load") { await page.waitForTimeout(Number(process.env.CVC_PROFILE_WAIT_MS ?? 1500)); await startProfiler(); }
 const ms = action === "load" ? await page.evaluate(() => window.__cvc.renderedAt) : await page.evaluate(async (action) => {
   const d = window.__cvc.dashboard, t = performance.now();
   if (action === "epoch") await d.setEpoch(d.model().epoch - 1);
-  else { const a = []; for (let i = 0; i < 1500; i++) a.push(i * 3); d.actions.pick(a, "replace", true); }
+  else { const a = []; for (let i = 0; i < 1500; i++) a.push(i * 3); for (let k = 0; k < 20; k++) { d.actions.pick(a.map((x) => x + k), "replace", true); await new Promise(requestAnimationFrame); } }
   return performance.now() - t;
 }, action);
 const { profile } = await cdp.send("Profiler.stop");

@@ -1,5 +1,6 @@
 import { tableFromIPC } from "apache-arrow";
 import type { EpochDynamics, SampleId } from "./types";
+import { idColumn } from "./idColumn";
 
 /**
  * Turns the dynamics route's answer (JSON columns, or Arrow IPC with the same
@@ -32,7 +33,7 @@ export function dynamicsFromArrow(bytes: Uint8Array, split: string, epoch: numbe
   };
   const floats = (name: string) => Float32Array.from(column(name).toArray() as ArrayLike<number>);
   const n = table.numRows;
-  const ids: SampleId[] = Array.from(column("sampleId").toArray() as ArrayLike<SampleId | bigint>, (v) => (typeof v === "bigint" ? Number(v) : v));
+  const ids = idColumn(column("sampleId"));
   const forgettings = Int32Array.from(column("forgettings").toArray() as ArrayLike<number>, Number);
   // Nullable int64: toArray() would lose the nulls, so read them one by one (get() returns null).
   const learned = column("firstLearned"), firstLearned = new Int32Array(n);

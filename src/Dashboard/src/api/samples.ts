@@ -1,5 +1,6 @@
 import { tableFromIPC } from "apache-arrow";
 import type { EpochSamples, SampleId } from "./types";
+import { idColumn } from "./idColumn";
 
 /**
  * Turns the samples route's answer (JSON columns or an Arrow IPC stream with
@@ -27,13 +28,7 @@ export function samplesFromArrow(bytes: Uint8Array, split: string, epoch: number
     return v;
   };
   const ints = (name: string) => toInt32(column(name).toArray() as ArrayLike<number | bigint>);
-  const idVector = column("sampleId");
-  const rawIds = idVector.toArray() as ArrayLike<SampleId | bigint>;
-  const ids: SampleId[] = new Array(rawIds.length);
-  for (let i = 0; i < rawIds.length; i++) {
-    const v = rawIds[i];
-    ids[i] = typeof v === "bigint" ? Number(v) : v;
-  }
+  const ids = idColumn(column("sampleId"));
   const score = column("score").toArray() as Float32Array | Float64Array;
   return {
     split, epoch, ids,

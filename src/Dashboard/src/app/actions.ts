@@ -48,13 +48,14 @@ export function dashboardActions({ store, api, data, showError }: ActionsContext
       let selected = sameSplit ? remapMask(s.selected, s.loaded.data.ids, ids) : new Uint8Array(ids.length);
       if (selected.length !== ids.length) selected = new Uint8Array(ids.length);
       vectorStore = new VectorStore(ids, s.run.classes.length);
-      data.prefetchAround(split, epoch, s.epochs);
       showError(null);
       set({
         split, epoch, loaded: next, selected, vectors: null,
         ...(sameSplit ? {} : { dynamics: null, dynamicsError: null, compareData: null, otherRun: null, detailId: null }),
       });
       loadFollowers();
+      // After the store change, which drew the KPIs and the classification view: the neighbours never delay them.
+      data.prefetchAround(split, epoch, s.epochs);
     } catch (err) { showError(err); }
   }
 

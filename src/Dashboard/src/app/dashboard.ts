@@ -10,7 +10,7 @@ import { applyTheme, initialTheme } from "../ui/theme";
 import { dashboardActions } from "./actions";
 import { DashboardData } from "./dashboardData";
 import { modelDeriver } from "./derive";
-import type { DashboardActions, DashboardModel } from "./model";
+import type { DashboardActions, DashboardModel, Slice } from "./model";
 import { HEADER, reached, TILES, type TileContext, type TileEntry } from "./registry";
 import { changedSlices } from "./slices";
 import { choicesFromUrl, type DashboardState } from "./state";
@@ -50,7 +50,6 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
 
   const data = new DashboardData(api, run, showProgress);
   const loaded = await data.epoch(choices.split, choices.epoch);
-  data.prefetchAround(choices.split, choices.epoch, choices.epochs);
   const store = createStore<DashboardState>()(() => ({
     ...choices, runs: o.runs, theme, loaded,
     selected: o.initial.selection ? maskOfIds(loaded.data.ids, o.initial.selection) : new Uint8Array(loaded.data.ids.length),
@@ -60,7 +59,11 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
 
   const ctx: TileContext = {
     api, actions,
-    scope: () => { const s = store.getState(); return { run: s.run.run, split: s.split, epoch: s.epoch, classCount: s.run.classes.length }; },
+    scope: () => {
+      const s = store.getState();
+      const hasAttention = s.run.epochs.find((e) => e.epoch === s.epoch)?.attention?.status === "ok";
+      return { run: s.run.run, split: s.split, epoch: s.epoch, classCount: s.run.classes.length, hasAttention };
+    },
   };
   const mount = (entry: TileEntry) => ({ ...entry, view: entry.create(ctx) });
   const header = mount(HEADER), tiles = TILES.map(mount);
@@ -75,6 +78,35 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
     f();
     timings[name] = performance.now() - t;
   };
+
+  // The tiles that are not `first`: the slices that changed since each last drew, drawn one per task.
+  const later = new Map<(typeof tiles)[number], Set<Slice>>();
+  let laterScheduled = false;
+  const drained: (() => void)[] = [];
+  function drawLater() {
+    laterScheduled = false;
+    const next = tiles.find((t) => t.loads && later.has(t)) ?? tiles.find((t) => later.has(t));
+    if (next && model) {
+      const changes = later.get(next)!;
+      later.delete(next);
+      timed(next.name, () => next.view.update(model!, changes));
+      drawn(next.view.root);
+    }
+    if (later.size) scheduleLater(true);
+    else drained.splice(0).forEach((f) => f());
+  }
+  // While a brush moves only the selection changes, every frame: the other tiles follow at most every
+  // SELECTION_FOLLOW_MS (as the parallel coordinates' own brush shares its filters), and at once otherwise.
+  let selectionDrawnAt = 0;
+  function scheduleLater(continuing = false) {
+    if (laterScheduled) return;
+    laterScheduled = true;
+    const selectionOnly = !continuing && [...later.values()].every((c) => [...c].every((s) => s === "selection"));
+    const wait = selectionOnly ? Math.max(0, selectionDrawnAt + SELECTION_FOLLOW_MS - performance.now()) : 0;
+    setTimeout(() => { if (selectionOnly) selectionDrawnAt = performance.now(); drawLater(); }, wait);
+  }
+  /** When the tile first drew (for the speed bench). */
+  const drawn = (el: HTMLElement) => { el.dataset.drawnAt ??= String(Math.round(performance.now())); };
 
   // A view that acts while it updates (none does today) would change the store mid-render: that
   // change renders once this one is done, so no view is handed an older model after a newer one.
@@ -94,17 +126,26 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
     const changes = changedSlices(model, next);
     model = next;
     if (!changes.size) return;
-    for (const { name, view } of reached([header, ...tiles], changes)) timed(name, () => view.update(next, changes));
+    for (const entry of reached([header, ...tiles], changes)) {
+      if (entry.first) { timed(entry.name, () => entry.view.update(next, changes)); drawn(entry.view.root); continue; }
+      const pendingChanges = later.get(entry) ?? new Set<Slice>();
+      changes.forEach((c) => pendingChanges.add(c));
+      later.set(entry, pendingChanges);
+    }
+    if (later.size) scheduleLater();
     writeUrl();
   }
 
   store.subscribe(render);
   render();
   actions.loadFollowers();
+  // The neighbouring epochs are fetched once the first view is painted, never before it.
+  requestAnimationFrame(() => setTimeout(() => { const s = store.getState(); data.prefetchAround(s.split, s.epoch, s.epochs); }, 0));
 
   return {
     async setEpoch(e: number) {
       await actions.showEpoch(store.getState().split, e);
+      await new Promise<void>((resolve) => (later.size ? drained.push(resolve) : resolve()));
       await nextFrame();
     },
     model: () => model,
@@ -121,6 +162,8 @@ export interface DashboardHandle {
   /** Milliseconds each part took in the last update (only the parts it reached): what the speed bench reports. */
   readonly timings: Record<string, number>;
 }
+
+const SELECTION_FOLLOW_MS = 120;
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 

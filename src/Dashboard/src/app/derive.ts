@@ -62,7 +62,7 @@ export function modelDeriver(): (s: DashboardState) => DashboardModel {
       compareEpoch: s.compareEpoch, compare: compare(changedMask, s.compareData),
       compareRun: s.compareRun, runCompare: runCompare(s.compareRun, s.otherRun, s.otherRunStatus, comparison(s.loaded, s.otherRun)),
       shownClasses: shownClasses(s.classFilter, C), classFilter: s.classFilter, keep: keep(classKeep(s.loaded, s.classFilter, C), changedMask),
-      selected, selectedCount: selectedCount(selected), active: act, activeCount: activeCount(act),
+      selected, selectedCount: selectedCount(selected), active: act, activeCount: act === selected ? selectedCount(selected) : activeCount(act),
       vectors: s.vectors, filters: s.filters, layout: s.layout, theme: s.theme, detail: detail(s.loaded, s.detailId),
     };
   };

@@ -1,12 +1,14 @@
 import type { EpochSamples } from "../api/types";
-import { classOrder, type ClassOrder } from "../lib/classOrder";
+import type { ClassOrder } from "../lib/classOrder";
 import { sameIds } from "../lib/selection";
 import { SharedLoads } from "./sharedLoads";
+import { sortInWorker } from "./sortInWorker";
 
 /**
- * Loaded epochs of one run and split, with their class order, kept for quick
- * epoch changes (the slider, play). Epochs that list the same samples share
- * one id array, which lets the selection and the animation carry over by index.
+ * Loaded epochs of one run and split, with their class order (sorted in a
+ * worker: sortInWorker), kept for quick epoch changes (the slider, play).
+ * Epochs that list the same samples share one id array, which lets the
+ * selection and the animation carry over by index.
  */
 export interface LoadedEpoch { data: EpochSamples; order: ClassOrder }
 
@@ -16,6 +18,6 @@ export function epochCache(load: (epoch: number, signal: AbortSignal) => Promise
     const data = await load(epoch, signal);
     if (lastIds && sameIds(lastIds, data.ids)) data.ids = lastIds;
     lastIds = data.ids;
-    return { data, order: classOrder(data.predicted, data.score, classCount) };
+    return { data, order: await sortInWorker(data.predicted, data.score, classCount) };
   }, capacity);
 }

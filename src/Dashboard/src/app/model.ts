@@ -83,7 +83,7 @@ export type Slice = "data" | "dynamics" | "selection" | "threshold" | "classes" 
 export interface DashboardActions {
   setEpoch(epoch: number): void;
   /** transient: while a brush moves; the expensive followers (score vectors) wait for the final pick. */
-  pick(indices: readonly number[], mode: "replace" | "toggle" | "add", transient?: boolean): void;
+  pick(indices: ArrayLike<number>, mode: "replace" | "toggle" | "add", transient?: boolean): void;
   setFilters(filters: AxisFilter[]): void;
   openDetail(index: number): void;
   setLayout(layout: LayoutKind): void;

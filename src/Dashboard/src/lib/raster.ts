@@ -21,16 +21,25 @@ export interface PaintInput {
   classColor: Uint32Array;
   selectedColor: number;
   triangleColor: number;
+  /**
+   * Content x of the buffer's left edge: a view with more columns than fit
+   * scrolls, and its buffer holds only the visible window (width px from here).
+   */
+  originX?: number;
 }
 
+/** What the view holds, scrolled out of sight or not: boxes laid out, triangles and markers among them. */
 export interface PaintStats { boxes: number; triangles: number; selected: number; boxesPerBlock: number[] }
 
 export function paintBoxes(buf: Uint32Array, width: number, height: number, p: PaintInput): PaintStats {
   const { layout, order } = p;
   const stats: PaintStats = { boxes: 0, triangles: 0, selected: 0, boxesPerBlock: [] };
   const r: Rect = { x: 0, y: 0, w: 0, h: 0 };
+  const originX = p.originX ?? 0, right = originX + width;
   for (const block of layout.blocks) {
     const start = order.starts[block.cls];
+    // Blocks out of the window are counted, not painted.
+    const visible = block.x + block.width > originX && block.x < right;
     let painted = 0;
     // Lowest score last, so in a column squeezed below one pixel per box the
     // doubtful samples (which carry the outlines) stay visible.
@@ -38,19 +47,16 @@ export function paintBoxes(buf: Uint32Array, width: number, height: number, p: P
       const i = order.order[start + rank];
       boxRectInto(layout, block, rank, r);
       if (r.y >= height) break;
-      const fill = p.scoreLut[Math.round(Math.min(1, Math.max(0, p.score[i])) * 255)];
-      const wrong = p.label[i] !== p.predicted[i];
-      fillRect(buf, width, height, r.x, r.y, r.w, r.h, fill);
-      if (wrong) outline(buf, width, height, r.x, r.y, r.w, r.h, p.classColor[p.label[i]]);
-      if (p.selected && p.selected[i]) {
-        marker(buf, width, height, r.x, r.y, r.w, r.h, p.selectedColor);
-        stats.selected++;
-      }
-      if (p.marked[i]) {
-        triangle(buf, width, height, layout, r.x + r.w, r.y, r.w, r.h, p.triangleColor);
-        stats.triangles++;
-      }
       painted++;
+      if (p.selected && p.selected[i]) stats.selected++;
+      if (p.marked[i]) stats.triangles++;
+      if (!visible) continue;
+      r.x -= originX;
+      const fill = p.scoreLut[Math.round(Math.min(1, Math.max(0, p.score[i])) * 255)];
+      fillRect(buf, width, height, r.x, r.y, r.w, r.h, fill);
+      if (p.label[i] !== p.predicted[i]) outline(buf, width, height, r.x, r.y, r.w, r.h, p.classColor[p.label[i]]);
+      if (p.selected && p.selected[i]) marker(buf, width, height, r.x, r.y, r.w, r.h, p.selectedColor);
+      if (p.marked[i]) triangle(buf, width, height, layout, r.x + r.w, r.y, r.w, r.h, p.triangleColor);
     }
     stats.boxes += painted;
     stats.boxesPerBlock.push(painted);
@@ -65,22 +71,23 @@ export function paintBoxes(buf: Uint32Array, width: number, height: number, p: P
  * selection change repaints only these on a copy of the boxes.
  * @param blockOf block index of each class (-1 when the class is not shown)
  * @param ranks rank of each sample in its column
- * @returns how many markers were painted
+ * @param originX content x of the buffer's left edge (see PaintInput.originX)
+ * @returns how many selected samples the view holds (painted when in the window)
  */
 export function paintMarkers(buf: Uint32Array, width: number, height: number, layout: SampleLayout, blockOf: Int32Array,
-  ranks: Int32Array, predicted: ArrayLike<number>, selected: Uint8Array, color: number): number {
+  ranks: Int32Array, predicted: ArrayLike<number>, selected: Uint8Array, color: number, originX = 0): number {
   const r: Rect = { x: 0, y: 0, w: 0, h: 0 };
-  let painted = 0;
+  let shown = 0;
   for (let i = 0; i < selected.length; i++) {
     if (!selected[i]) continue;
     const k = blockOf[predicted[i]];
     if (k < 0) continue;
     boxRectInto(layout, layout.blocks[k], ranks[i], r);
     if (r.y >= height) continue;
-    marker(buf, width, height, r.x, r.y, r.w, r.h, color);
-    painted++;
+    shown++;
+    marker(buf, width, height, r.x - originX, r.y, r.w, r.h, color);
   }
-  return painted;
+  return shown;
 }
 
 function fillRect(buf: Uint32Array, width: number, height: number, x: number, y: number, w: number, h: number, c: number) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { blockAt, boxRect, columnsLayout, gridLayout, hitTest, ranksInRect } from "./sampleLayout";
+import { blockAt, blocksInView, boxRect, columnsLayout, gridLayout, hitTest } from "./sampleLayout";
 
 describe("the columns layout", () => {
   test("the width is split equally between the shown classes", () => {
@@ -69,13 +69,31 @@ describe("hit testing", () => {
     expect(hitTest(l, 60, 25)).toBeNull();
   });
 
-  test("a brush over a vertical range selects the ranks it touches", () => {
-    expect(ranksInRect(l, 0, 0, 12, 40, 31)).toEqual([1, 2, 3]);
-    expect(ranksInRect(l, 1, 0, 0, 40, 100)).toEqual([]);
+  test("a point between two columns or left of the first hits nothing", () => {
+    expect(hitTest(l, l.blocks[0].x + l.blocks[0].width + 1, 5)).toBeNull();
+    expect(hitTest(l, 1, 5)).toBeNull();
+  });
+});
+
+describe("the window of a scrolled view", () => {
+  const classes = Array.from({ length: 1000 }, (_, i) => i);
+  const l = columnsLayout(classes, new Array(1000).fill(50), { width: 1600, height: 400, minColumnWidth: 18 });
+
+  test("a thousand classes scroll at the minimum column width", () => {
+    expect(l.width).toBe(18000);
   });
 
-  test("a brush in the grid selects only the lanes it covers", () => {
-    const g = gridLayout([0], [20], { width: 44, height: 100, maxCell: 10 });
-    expect(ranksInRect(g, 0, 2, 0, 13, 15)).toEqual([0, 1, 4, 5]);
+  test("the blocks in view are those that meet the window, partly shown ones included", () => {
+    expect(blocksInView(l, 0, 1600)).toEqual([0, 89]);
+    const [first, end] = blocksInView(l, 9000, 10600);
+    expect(first).toBe(500);
+    expect(l.blocks[first].x + l.blocks[first].width).toBeGreaterThan(9000);
+    expect(l.blocks[end - 1].x).toBeLessThan(10600);
+    expect(l.blocks[end].x).toBeGreaterThanOrEqual(10600);
+  });
+
+  test("a window past either end holds no block", () => {
+    expect(blocksInView(l, 18000, 19600)).toEqual([1000, 1000]);
+    expect(blocksInView(l, -3200, -1600)).toEqual([0, 0]);
   });
 });

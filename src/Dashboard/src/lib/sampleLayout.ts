@@ -141,23 +141,18 @@ export function hitTest(layout: SampleLayout, x: number, y: number): { block: nu
 }
 
 /**
- * Ranks of `block` whose boxes meet the vertical band [y0, y1] and, in the
- * grid, the horizontal band [x0, x1]: what a brush selects in that block.
+ * The blocks that meet the horizontal band [x0, x1): [first, end). A view
+ * that scrolls paints and labels only these, whatever the number of classes.
  */
-export function ranksInRect(layout: SampleLayout, k: number, x0: number, y0: number, x1: number, y1: number): number[] {
-  const block = layout.blocks[k];
-  if (x1 < block.x || x0 >= block.x + block.width || block.count === 0) return [];
-  const rowLo = Math.max(0, Math.floor((y0 - layout.top) / layout.pitchY));
-  const rowHi = Math.floor((y1 - layout.top) / layout.pitchY);
-  const laneLo = Math.min(layout.lanes - 1, Math.max(0, Math.floor((x0 - block.x) / layout.pitchX)));
-  const laneHi = Math.min(layout.lanes - 1, Math.floor((x1 - block.x) / layout.pitchX));
-  const out: number[] = [];
-  for (let row = rowLo; row <= rowHi; row++) {
-    for (let lane = laneLo; lane <= laneHi; lane++) {
-      const rank = row * layout.lanes + lane;
-      if (rank >= block.count) return out;
-      out.push(rank);
-    }
+export function blocksInView(layout: SampleLayout, x0: number, x1: number): [number, number] {
+  const b = layout.blocks;
+  // Blocks are laid out left to right: the first whose right edge passes x0, then every one starting before x1.
+  let lo = 0, hi = b.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (b[mid].x + b[mid].width <= x0) lo = mid + 1; else hi = mid;
   }
-  return out;
+  let end = lo;
+  while (end < b.length && b[end].x < x1) end++;
+  return [lo, end];
 }

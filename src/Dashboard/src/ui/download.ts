@@ -23,14 +23,28 @@ function pageCss(): string {
   return css;
 }
 
+/**
+ * Canvases painted by a worker (transferControlToOffscreen): their pixels live
+ * in the worker, which gives them as a PNG on request.
+ */
+export const offscreenSnapshots = new WeakMap<HTMLCanvasElement, () => Promise<Blob>>();
+
+const blobToDataUrl = (b: Blob) => new Promise<string>((resolve, reject) => {
+  const reader = new FileReader();
+  reader.onload = () => resolve(String(reader.result));
+  reader.onerror = () => reject(reader.error ?? new Error("PNG export failed"));
+  reader.readAsDataURL(b);
+});
+
 export async function elementToPng(el: HTMLElement): Promise<Blob> {
   const { width, height } = el.getBoundingClientRect();
+  const sources = Array.from(el.querySelectorAll("canvas"));
+  const images = await Promise.all(sources.map((c) => { const worker = offscreenSnapshots.get(c); return worker ? worker().then(blobToDataUrl) : c.toDataURL("image/png"); }));
   const clone = el.cloneNode(true) as HTMLElement;
   // Canvas pixels are not cloned: swap each canvas for an image of it.
-  const sources = el.querySelectorAll("canvas");
   clone.querySelectorAll("canvas").forEach((c, i) => {
     const img = document.createElement("img");
-    img.src = sources[i].toDataURL("image/png");
+    img.src = images[i];
     img.style.cssText = sources[i].style.cssText + ";display:block";
     c.replaceWith(img);
   });

@@ -1,25 +1,31 @@
 import { select } from "d3-selection";
 import type { D3BrushEvent } from "d3-brush";
-import { timer } from "d3-timer";
-import { easeCubicInOut } from "d3-ease";
 import { format } from "d3-format";
 import type { Keywords } from "../api/types";
 import type { Slice, DashboardActions, DashboardModel } from "../app/model";
 import { LatestRequest, SUPERSEDED } from "../app/latest";
-import { columnsLayout, gridLayout, boxRect, blockAt, hitTest, ranksInRect, type SampleLayout, type Rect } from "../lib/sampleLayout";
-import { paintBoxes, paintMarkers, type PaintStats } from "../lib/raster";
+import { columnsLayout, gridLayout, blockAt, blocksInView, hitTest, type SampleLayout } from "../lib/sampleLayout";
+import { samplesInRect } from "../lib/samplesInRect";
+import type { PaintStats } from "../lib/raster";
+import { cutLabel, headerLabels } from "../lib/headerLabels";
 import { packColor, scoreColor, scoreLut, SELECTED_GREEN } from "../lib/encoding";
-import { rankOf } from "../lib/classOrder";
 import { h, cssVar, escapeHtml, watchSize } from "../ui/dom";
 import { showTooltip, hideTooltip } from "../ui/tooltip";
+import { offscreenSnapshots } from "../ui/download";
 import { tile, toggleButton } from "./tile";
 import { pickBrush } from "./pickBrush";
+import { boxPainter, EPOCHS_KEPT, type PainterFrame } from "./boxPainter";
 
 /**
  * Classification view (paper, section 5.1, figures 3 and 6): a column per
  * class, a box per sample predicted as it, ordered by score; or the same as a
- * dense grid. Boxes are painted into pixels (see lib/raster) so that 1,000,000
- * samples cost one putImageData; the header, keywords and brush are SVG.
+ * dense grid. Boxes are painted into pixels (lib/raster) by a Web Worker on an
+ * OffscreenCanvas (boxPainter): the main thread keeps only the geometry
+ * (lib/sampleLayout, a few numbers per class) for hit tests and brushing, and
+ * hands the worker typed arrays. The canvas is as wide as the viewport: with
+ * more classes than fit, the columns scroll and the worker paints the window
+ * shown. The header, keywords and brush are SVG; the header labels only the
+ * columns in view, and never lets two labels overlap (lib/headerLabels).
  */
 export interface ClassificationViewOptions {
   actions: DashboardActions;
@@ -37,16 +43,14 @@ export interface ClassificationView {
   readonly lastPaint: PaintStats | null;
 }
 
-const HEADER = 40, KEYWORDS = 70;
+const KEYWORDS = 70;
 const count = format(","), pct = format(".0%"), score3 = format(".3f");
 
 export function classificationView(o: ClassificationViewOptions): ClassificationView {
   let m: DashboardModel | null = null;
   let layout: SampleLayout | null = null;
-  let ranks: Int32Array | null = null;
   let keywords: Keywords | null = null, showKeywords = false;
   let lastPaint: PaintStats | null = null;
-  let animation: ReturnType<typeof timer> | null = null;
   const dpr = () => window.devicePixelRatio || 1;
 
   const columnsButton = h("button", { type: "button", title: "One column of stacked boxes per class (paper, figure 3)", "aria-pressed": "true", "data-layout": "columns" }, "Columns");
@@ -87,12 +91,34 @@ export function classificationView(o: ClassificationViewOptions): Classification
 
   const legend = h("div", { class: "legend" });
   const header = select(document.createElementNS("http://www.w3.org/2000/svg", "svg")).attr("class", "columns-header").style("display", "block");
-  const canvas = h("canvas", { class: "boxes" });
+  // Sticky: the canvas stays over the viewport while the content under it scrolls.
+  const canvas = h("canvas", { class: "boxes", style: "position:sticky;left:0" });
   const overlay = select(document.createElementNS("http://www.w3.org/2000/svg", "svg")).attr("class", "boxes-overlay").style("position", "absolute").style("left", "0");
   const inner = h("div", { style: "position:relative" }, header.node()!, canvas, overlay.node()!);
   const scroller = h("div", { class: "scroll-x", style: `height:${o.height ?? 460}px` }, inner);
   t.body.append(legend, scroller);
   const size = watchSize(scroller, () => relayout());
+
+  // What each painted frame showed, so the attributes published with it describe those pixels.
+  const sent = new Map<number, { model: DashboardModel; layout: SampleLayout }>();
+  let paints = 0;
+  const painter = boxPainter(canvas, {
+    onPainted(seq, stats) {
+      // Frames the worker painted: the bench's measure of how fast the boxes follow a brush.
+      t.root.dataset.paints = String(++paints);
+      const shown = sent.get(seq);
+      for (const k of sent.keys()) if (k <= seq) sent.delete(k);
+      if (!shown) return;
+      lastPaint = stats;
+      publish(shown.model, shown.layout, stats);
+    },
+    onError: (message) => t.setMessage(`The classification view could not be painted: ${message}`),
+  });
+  offscreenSnapshots.set(canvas, () => painter.snapshot());
+  function send(frame: PainterFrame) {
+    if (!m || !layout) return;
+    sent.set(painter.send(frame), { model: m, layout });
+  }
 
   function drawLegend() {
     if (!m) return;
@@ -103,74 +129,145 @@ export function classificationView(o: ClassificationViewOptions): Classification
       `<span><span class="box" style="background:${SELECTED_GREEN}"></span>selected</span>`;
   }
 
-  // Narrow columns (many classes) get their names written upwards, in a taller header.
-  let rotateNames = false, namesHeight = HEADER;
-  function measureNames() {
-    if (!m) return;
-    const pitch = Math.max(18, Math.floor(size.width / Math.max(1, m.shownClasses.length)));
-    const longest = Math.max(...m.shownClasses.map((c) => m!.classNames[c].length));
-    rotateNames = longest * 6.6 > pitch - 4;
-    namesHeight = rotateNames ? Math.min(120, Math.ceil(longest * 6.4) + 14) : HEADER;
+  function labelsFor(next: DashboardModel) {
+    const pitch = Math.max(18, Math.floor(size.width / Math.max(1, next.shownClasses.length)));
+    let longestName = 1, most = 0;
+    for (const c of next.shownClasses) { longestName = Math.max(longestName, next.classNames[c].length); most = Math.max(most, next.counts[c]); }
+    return headerLabels({ pitch, longestName, widestCount: count(most).length });
   }
-  function headerHeight() { return namesHeight + (showKeywords ? KEYWORDS : 0); }
+  let labels = { rotate: false, height: 40, counts: true, nameChars: 1 };
+  function headerHeight() { return labels.height + (showKeywords ? KEYWORDS : 0); }
 
-  function relayout() {
-    if (!m) return;
-    measureNames();
-    const width = size.width, height = size.height - headerHeight() - 14;
-    if (width <= 0) return;
+  function layoutFor(next: DashboardModel): SampleLayout {
+    const width = size.width, height = Math.max(1, size.height - headerHeight() - 14);
     const options = { width: width * dpr(), height: height * dpr(), minColumnWidth: 18 * dpr(), maxBoxHeight: 10 * dpr(), maxCell: 12 * dpr() };
-    layout = (m.layout === "grid" ? gridLayout : columnsLayout)(m.shownClasses, m.counts, options);
-    const cssWidth = layout.width / dpr(), cssHeight = layout.height / dpr();
+    return (next.layout === "grid" ? gridLayout : columnsLayout)(next.shownClasses, next.counts, options);
+  }
+
+  /** The visible window of the content, device px. */
+  function viewWindow() {
+    return { width: Math.max(1, Math.round(size.width * dpr())), height: layout!.height, originX: Math.round(scroller.scrollLeft * dpr()) };
+  }
+
+  /** Everything from scratch: labels, geometry, header, brush, and a full frame for the painter. */
+  function relayout() {
+    if (!m || size.width <= 0) return;
+    labels = labelsFor(m);
+    layout = layoutFor(m);
+    placeContent();
+    send({ epoch: epochColumns(false), marked: m.marked.slice(), layout, view: viewWindow(), colors: colors(), active: activeMask() });
+  }
+
+  function placeContent() {
+    const cssWidth = layout!.width / dpr(), cssHeight = layout!.height / dpr();
     inner.style.width = `${cssWidth}px`;
-    canvas.width = layout.width; canvas.height = layout.height;
-    canvas.style.width = `${cssWidth}px`; canvas.style.height = `${cssHeight}px`;
+    canvas.style.width = `${size.width}px`; canvas.style.height = `${cssHeight}px`;
     overlay.attr("width", cssWidth).attr("height", cssHeight).style("top", `${headerHeight()}px`);
     drawHeader();
     setupBrush(cssWidth, cssHeight);
-    paint();
   }
 
+  // The worker keeps the columns of the last EPOCHS_KEPT epochs sent (an order belongs to one epoch's data):
+  // stepping back to one of them sends its key only. Same rule on both sides.
+  const epochKeys = new WeakMap<object, number>();
+  let workerHas: number[] = [], nextKey = 0;
+  function epochColumns(animate: boolean): PainterFrame["epoch"] {
+    const d = m!.data, o = m!.order;
+    let key = epochKeys.get(o);
+    if (key === undefined) epochKeys.set(o, (key = ++nextKey));
+    const known = workerHas.includes(key);
+    workerHas = [...workerHas.filter((k) => k !== key), key].slice(-EPOCHS_KEPT);
+    if (known) return { key, animate };
+    return { key, animate, columns: { label: d.label.slice(), predicted: d.predicted.slice(), score: d.score.slice(), starts: o.starts.slice(), order: o.order.slice() } };
+  }
+  const activeMask = () => (m!.activeCount ? m!.active.slice() : null);
+
+  /** Same columns at the same places (an epoch step, a new threshold): the header and the brush stay. */
+  function sameGeometry(a: SampleLayout, b: SampleLayout) {
+    return a.kind === b.kind && a.width === b.width && a.height === b.height && a.blocks.length === b.blocks.length && a.blocks.every((x, k) => x.cls === b.blocks[k].cls && x.x === b.blocks[k].x);
+  }
+
+  // The header labels the columns in view (and a screen to each side), so a thousand classes cost a few dozen labels.
+  let headerDrawn: [number, number] = [0, 0];
   function drawHeader() {
     if (!m || !layout) return;
-    const hh = headerHeight();
-    const s = 1 / dpr();
+    const hh = headerHeight(), s = 1 / dpr();
+    const left = scroller.scrollLeft * dpr(), span = size.width * dpr();
+    const [first, end] = blocksInView(layout, left - span, left + 2 * span);
+    headerDrawn = [first, end];
     header.attr("width", layout.width * s).attr("height", hh).selectAll("*").remove();
     const maxWeight = Math.max(1e-9, ...(keywords?.classes.flatMap((c) => c.keywords.map((k) => k.weight)) ?? [0]));
-    for (const block of layout.blocks) {
-      const x = block.x * s, w = (layout.kind === "columns" ? layout.boxWidth : block.width) * s;
-      const g = header.append("g").attr("class", "column-head").attr("data-class", m.classNames[block.cls]).attr("data-count", block.count)
-        .attr("transform", `translate(${x},0)`).style("cursor", "pointer");
+    for (let k = first; k < end; k++) {
+      const block = layout.blocks[k];
+      const x = block.x * s, w = (layout.kind === "columns" ? layout.boxWidth : block.width) * s, name = m.classNames[block.cls];
+      const g = header.append("g").attr("class", "column-head").attr("data-class", name).attr("data-count", block.count)
+        .attr("aria-label", `${name}: ${count(block.count)} predicted`).attr("transform", `translate(${x},0)`).style("cursor", "pointer");
       if (showKeywords && keywords) {
         const words = keywords.classes.find((c) => c.index === block.cls)?.keywords ?? [];
         let y = 4;
-        for (const k of words) {
-          const size = 9 + 9 * Math.sqrt(k.weight / maxWeight);
+        for (const kw of words) {
+          const size = 9 + 9 * Math.sqrt(kw.weight / maxWeight);
           y += size + 2;
           g.append("text").attr("class", "keyword").attr("x", w / 2).attr("y", y).attr("text-anchor", "middle")
-            .attr("font-size", size).attr("fill", m.colors[block.cls]).text(fit(k.text, w, size));
+            .attr("font-size", size).attr("fill", m.colors[block.cls]).text(fit(kw.text, w, size));
         }
       }
-      if (rotateNames) {
+      if (labels.rotate) {
         g.append("text").attr("class", "class-name").attr("transform", `translate(${w / 2 + 4},${hh - 8}) rotate(-90)`).attr("font-size", 11).attr("font-weight", 600)
-          .text(fit(m.classNames[block.cls], namesHeight - 12, 11));
+          .text(cutLabel(name, labels.nameChars));
       } else {
-        g.append("text").attr("class", "class-name").attr("x", w / 2).attr("y", hh - 20).attr("text-anchor", "middle").attr("font-size", 11).attr("font-weight", 600)
-          .text(fit(m.classNames[block.cls], w + 4, 11));
-        g.append("text").attr("x", w / 2).attr("y", hh - 8).attr("text-anchor", "middle").attr("font-size", 10).attr("fill", "var(--muted)")
-          .text(count(block.count));
+        g.append("text").attr("class", "class-name").attr("x", w / 2).attr("y", hh - (labels.counts ? 20 : 10)).attr("text-anchor", "middle").attr("font-size", 11).attr("font-weight", 600)
+          .text(cutLabel(name, labels.nameChars));
+        if (labels.counts) g.append("text").attr("class", "class-count").attr("x", w / 2).attr("y", hh - 8).attr("text-anchor", "middle").attr("font-size", 10).attr("fill", "var(--muted)").text(count(block.count));
       }
       g.append("rect").attr("y", hh - 4).attr("width", w).attr("height", 4).attr("fill", m.colors[block.cls]);
-      g.on("mousemove", (ev: MouseEvent) => {
-        const correct = countCorrect(block.cls);
-        showTooltip(`<b style="color:${m!.colors[block.cls]}">${escapeHtml(m!.classNames[block.cls])}</b><br>${count(block.count)} predicted · ${count(correct)} correct (${block.count ? pct(correct / block.count) : "–"})<br><span class="muted">click: select the column · shift: add it</span>`, ev.clientX, ev.clientY);
-      }).on("mouseleave", hideTooltip)
-        .on("click", (ev: MouseEvent) => {
-          const start = m!.order.starts[block.cls];
-          o.actions.pick(Array.from(m!.order.order.subarray(start, start + block.count)), ev.shiftKey ? "add" : "replace");
-        });
     }
   }
+
+  /** The header's counts after an epoch step, without rebuilding it. */
+  function updateHeaderCounts() {
+    if (!m || !layout) return;
+    header.selectAll<SVGGElement, unknown>("g.column-head").each(function (_, i) {
+      const block = layout!.blocks[headerDrawn[0] + i];
+      if (!block) return;
+      const g = select(this).attr("data-count", block.count).attr("aria-label", `${m!.classNames[block.cls]}: ${count(block.count)} predicted`);
+      g.select("text.class-count").text(count(block.count));
+    });
+  }
+
+  // One listener for the whole header: the column under the pointer is found from the layout.
+  const headerNode = header.node()!;
+  function blockUnder(ev: MouseEvent) {
+    if (!layout) return null;
+    const x = (ev.clientX - headerNode.getBoundingClientRect().left) * dpr();
+    const k = blockAt(layout, x);
+    return k >= 0 ? layout.blocks[k] : null;
+  }
+  headerNode.addEventListener("mousemove", (ev) => {
+    const block = blockUnder(ev);
+    if (!block || !m) return hideTooltip();
+    const correct = countCorrect(block.cls);
+    showTooltip(`<b style="color:${m.colors[block.cls]}">${escapeHtml(m.classNames[block.cls])}</b><br>${count(block.count)} predicted · ${count(correct)} correct (${block.count ? pct(correct / block.count) : "–"})<br><span class="muted">click: select the column · shift: add it</span>`, ev.clientX, ev.clientY);
+  });
+  headerNode.addEventListener("mouseleave", hideTooltip);
+  headerNode.addEventListener("click", (ev) => {
+    const block = blockUnder(ev);
+    if (!block || !m) return;
+    const start = m.order.starts[block.cls];
+    o.actions.pick(m.order.order.subarray(start, start + block.count), ev.shiftKey ? "add" : "replace");
+  });
+
+  // Scrolling repaints the window and relabels the header, once per frame.
+  let scrollFrame = 0;
+  scroller.addEventListener("scroll", () => {
+    if (scrollFrame) return;
+    scrollFrame = requestAnimationFrame(() => {
+      scrollFrame = 0;
+      if (!m || !layout) return;
+      drawHeader();
+      send({ view: viewWindow() });
+    });
+  });
 
   function countCorrect(cls: number) {
     const { starts, order } = m!.order;
@@ -194,15 +291,8 @@ export function classificationView(o: ClassificationViewOptions): Classification
   function pickInBrush(ev: D3BrushEvent<unknown>, transient: boolean) {
     if (!m || !layout || !ev.selection) return;
     const [[x0, y0], [x1, y1]] = (ev.selection as [[number, number], [number, number]]).map(([x, y]) => [x * dpr(), y * dpr()]);
-    const picked: number[] = [];
-    for (let k = Math.max(0, blockAt(layout, x0)), n = layout.blocks.length; k < n; k++) {
-      const block = layout.blocks[k];
-      if (block.x > x1) break;
-      const start = m.order.starts[block.cls];
-      for (const r of ranksInRect(layout, k, x0, y0, x1, y1)) picked.push(m.order.order[start + r]);
-    }
     const shift = (ev.sourceEvent as MouseEvent | undefined)?.shiftKey;
-    o.actions.pick(picked, shift ? "add" : "replace", transient);
+    o.actions.pick(samplesInRect(layout, m.order, x0, y0, x1, y1), shift ? "add" : "replace", transient);
   }
 
   function sampleAt(ev: MouseEvent): number {
@@ -240,80 +330,18 @@ export function classificationView(o: ClassificationViewOptions): Classification
       colorCache.selected = packColor(SELECTED_GREEN);
       colorCache.triangle = packColor(cssVar("--triangle") || "#000");
     }
-    return colorCache;
+    return { lut: colorCache.lut, classColor: colorCache.classColor, background: colorCache.background, selected: colorCache.selected, triangle: colorCache.triangle };
   }
 
-  // The boxes without selection markers, kept so a selection change (every
-  // brush move) only copies them back and paints the markers.
-  let base: { pixels: Uint32Array; image: ImageData; blockOf: Int32Array } | null = null;
-
-  function paint() {
-    if (!m || !layout) return;
-    animation?.stop(); animation = null;
-    const ctx = canvas.getContext("2d")!;
-    const image = ctx.createImageData(canvas.width, canvas.height);
-    const buf = new Uint32Array(image.data.buffer);
-    const c = colors();
-    buf.fill(c.background);
-    lastPaint = paintBoxes(buf, canvas.width, canvas.height, {
-      layout, order: m.order, label: m.data.label, predicted: m.data.predicted, score: m.data.score,
-      marked: m.marked, selected: null,
-      scoreLut: c.lut, classColor: c.classColor, selectedColor: c.selected, triangleColor: c.triangle,
-    });
-    const blockOf = new Int32Array(m.classNames.length).fill(-1);
-    layout.blocks.forEach((b, k) => (blockOf[b.cls] = k));
-    base = { pixels: buf.slice(), image, blockOf };
-    paintSelection();
-  }
-
-  function paintSelection() {
-    if (!m || !layout || !base || !ranks || !lastPaint) return;
-    const buf = new Uint32Array(base.image.data.buffer);
-    buf.set(base.pixels);
-    lastPaint.selected = m.activeCount
-      ? paintMarkers(buf, canvas.width, canvas.height, layout, base.blockOf, ranks, m.data.predicted, m.active, colors().selected)
-      : 0;
-    canvas.getContext("2d")!.putImageData(base.image, 0, 0);
-    publish();
-  }
-
-  /** What was drawn, as attributes: the e2e tests compare it with the API. */
-  function publish() {
-    if (!m || !layout || !lastPaint) return;
-    t.root.dataset.layout = layout.kind;
-    t.root.dataset.epoch = String(m.epoch);
-    t.root.dataset.boxes = String(lastPaint.boxes);
-    t.root.dataset.triangles = String(lastPaint.triangles);
-    t.root.dataset.selected = String(lastPaint.selected);
-    t.root.dataset.columns = JSON.stringify(layout.blocks.map((b, k) => ({ name: m!.classNames[b.cls], count: b.count, painted: lastPaint!.boxesPerBlock[k] })));
-    t.setSubtitle(`epoch ${m.epoch} · ${m.split} · ${m.compare ? `${count(m.compare.changed)} of ${count(m.data.ids.length)} samples changed prediction vs epoch ${m.compare.epoch}` : `${count(m.data.ids.length)} samples`} in ${m.shownClasses.length} classes · ${layout.kind === "grid" ? "grid" : "columns"}`);
-  }
-
-  /** Boxes glide from their old place to the new one, then the exact raster takes over. */
-  function animate(previous: { layout: SampleLayout; ranks: Int32Array; predicted: Int32Array }) {
-    if (!m || !layout) return;
-    const current = layout, d = m.data, n = d.ids.length;
-    const blockIndex = (l: SampleLayout) => { const idx = new Int32Array(m!.classNames.length).fill(-1); l.blocks.forEach((b, k) => (idx[b.cls] = k)); return idx; };
-    const fromBlock = blockIndex(previous.layout), toBlock = blockIndex(current);
-    const from: (Rect | null)[] = new Array(n), to: (Rect | null)[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const fb = fromBlock[previous.predicted[i]], tb = toBlock[d.predicted[i]];
-      from[i] = fb >= 0 ? boxRect(previous.layout, previous.layout.blocks[fb], previous.ranks[i]) : null;
-      to[i] = tb >= 0 ? boxRect(current, current.blocks[tb], ranks![i]) : null;
-    }
-    const ctx = canvas.getContext("2d")!;
-    const background = cssVar("--panel");
-    animation = timer((elapsed) => {
-      const t = easeCubicInOut(Math.min(1, elapsed / 350));
-      ctx.fillStyle = background; ctx.fillRect(0, 0, canvas.width, canvas.height);
-      for (let i = 0; i < n; i++) {
-        const a = from[i] ?? to[i], b = to[i] ?? from[i];
-        if (!a || !b) continue;
-        ctx.fillStyle = scoreColor(d.score[i]);
-        ctx.fillRect(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, b.w, b.h);
-      }
-      if (t >= 1) paint();
-    });
+  /** What was drawn, as attributes, once the worker has painted it: the e2e tests compare it with the API. */
+  function publish(shown: DashboardModel, l: SampleLayout, stats: PaintStats) {
+    t.root.dataset.layout = l.kind;
+    t.root.dataset.epoch = String(shown.epoch);
+    t.root.dataset.boxes = String(stats.boxes);
+    t.root.dataset.triangles = String(stats.triangles);
+    t.root.dataset.selected = String(stats.selected);
+    t.root.dataset.columns = JSON.stringify(l.blocks.map((b, k) => ({ name: shown.classNames[b.cls], count: b.count, painted: stats.boxesPerBlock[k] })));
+    t.setSubtitle(`epoch ${shown.epoch} · ${shown.split} · ${shown.compare ? `${count(shown.compare.changed)} of ${count(shown.data.ids.length)} samples changed prediction vs epoch ${shown.compare.epoch}` : `${count(shown.data.ids.length)} samples`} in ${shown.shownClasses.length} classes · ${l.kind === "grid" ? "grid" : "columns"}${l.width > size.width * dpr() + 1 ? " · scroll for more columns" : ""}`);
   }
 
   function setLayoutButtons(kind: string) {
@@ -325,18 +353,29 @@ export function classificationView(o: ClassificationViewOptions): Classification
     root: t.root,
     get lastPaint() { return lastPaint; },
     update(next, changes) {
-      const previous = m && layout && ranks ? { layout, ranks, predicted: m.data.predicted, ids: m.data.ids } : null;
+      const previous = m;
       m = next;
       setLayoutButtons(next.layout);
-      if (changes.has("data")) ranks = rankOf(next.order);
       if (changes.has("data") && showKeywords) void refreshKeywords(drawHeader);
       if (changes.has("threshold") || changes.has("data")) drawLegend();
-      if (changes.has("data") || changes.has("classes") || changes.has("layout")) {
-        relayout();
+      if (!layout || size.width <= 0) { relayout(); return; }
+      if (changes.has("classes") || changes.has("layout")) { relayout(); return; }
+      if (changes.has("data")) {
+        // An epoch step: the columns stay where they are unless their labels or geometry must change.
+        const nextLabels = labelsFor(next), nextLayout = layoutFor(next);
+        const relabel = nextLabels.rotate !== labels.rotate || nextLabels.height !== labels.height || nextLabels.counts !== labels.counts || nextLabels.nameChars !== labels.nameChars;
+        labels = nextLabels;
+        const same = !relabel && sameGeometry(layout, nextLayout);
+        layout = nextLayout;
+        if (same) updateHeaderCounts(); else placeContent();
         const small = next.data.ids.length <= (o.animateBelow ?? 5000);
-        if (changes.has("data") && previous && small && previous.ids === next.data.ids && !changes.has("layout")) animate(previous);
-      } else if (changes.has("threshold") || changes.has("theme")) paint();
-      else if (!animation) paintSelection();
+        const animate = small && previous !== null && previous.data.ids === next.data.ids && !changes.has("layout");
+        send({ epoch: epochColumns(animate), marked: next.marked.slice(), layout, active: activeMask(), ...(same ? {} : { view: viewWindow() }) });
+        return;
+      }
+      if (changes.has("threshold")) send({ marked: next.marked.slice(), active: activeMask() });
+      else if (changes.has("theme")) send({ colors: colors(), active: activeMask() });
+      else send({ active: activeMask() });
     },
   };
 }

@@ -99,6 +99,7 @@ export function confusionTrends(o: ConfusionTrendsOptions): ConfusionTrendsView 
     if (!m) return;
     const key = `${m.run.run}|${m.split}|${mode}`;
     loadedKey = key;
+    if (!answer) t.setMessage("Loading confusion over time…");
     try {
       const got = await request.run((signal) => (mode === "largest" ? o.loadOverTime(top, signal) : o.loadGrowth(k, top, signal)));
       if (got === SUPERSEDED) return;

@@ -1,4 +1,5 @@
 import { format } from "d3-format";
+import { lruMemoize } from "reselect";
 import { h } from "../ui/dom";
 import { computeKpis } from "../lib/kpis";
 import type { DashboardModel } from "../app/model";
@@ -22,11 +23,13 @@ export function kpiCards(): KpiCards {
     selected: card("selected", "Selected", "Samples selected, after the parallel-coordinates filters", "ok"),
   };
   const root = h("div", { class: "kpis" }, ...Object.values(cards).map((c) => c.el));
+  // A brush move changes only the selection: the epoch's figures (a pass over every sample) are kept.
+  const kpis = lruMemoize(computeKpis);
   return {
     root,
     update(m) {
       const filtered = m.shownClasses.length < m.classNames.length || m.compare ? m.keep : null;
-      const k = computeKpis(m.data.label, m.data.predicted, m.marked, filtered);
+      const k = kpis(m.data.label, m.data.predicted, m.marked, filtered);
       cards.accuracy.value.textContent = pct(k.accuracy);
       const stats = m.run.epochs.map((e) => e.splits[m.split]).filter(Boolean);
       const at = m.run.epochs.findIndex((e) => e.epoch === m.epoch);
