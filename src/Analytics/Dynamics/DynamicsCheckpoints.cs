@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -10,8 +11,9 @@ namespace ClassVisCloud.Analytics.Dynamics;
 /// <summary>
 /// Persisted states, one blob each, named "{run}/{split}/{epoch:D19}-{chain hash}" in the container
 /// "{table prefix}-dynamics" (a blob, not Table pages: a million samples' state is ~90 MB, which Table storage
-/// serves ten times slower). A name fixes the content, so a blob is written once and never changes; a state
-/// whose history was replaced is deleted by the next write for that split.
+/// serves ten times slower), and beside a state the suspects ranked from it ("….suspects", <see cref="SuspectRankings"/>).
+/// A name fixes the content, so a blob is written once and never changes; a state whose history was replaced is
+/// deleted, with its ranking, by the next write for that split.
 /// </summary>
 public sealed class DynamicsCheckpoints(StorageClients storage, ILogger<DynamicsCheckpoints> logger)
 {
@@ -22,6 +24,11 @@ public sealed class DynamicsCheckpoints(StorageClients storage, ILogger<Dynamics
     static string Prefix(string run, string split) => $"{run}/{KeyEncoding.Encode(split)}/";
 
     static string Name(string run, string split, DynamicsLink link) => $"{Prefix(run, split)}{Layout.EpochRowKey(link.Epoch.Epoch)}-{link.Hash}";
+
+    /// <summary>The suffix of a ranking's blob: the name of the state it was ranked from, then this.</summary>
+    const string RankingSuffix = ".suspects";
+
+    static string RankingName(string run, string split, DynamicsLink link) => Name(run, split, link) + RankingSuffix;
 
     /// <summary>The names of the split's persisted states (none when the container does not exist yet).</summary>
     public async Task<HashSet<string>> ListAsync(string run, string split, CancellationToken cancellationToken = default)
@@ -61,6 +68,30 @@ public sealed class DynamicsCheckpoints(StorageClients storage, ILogger<Dynamics
         await Container.GetBlobClient(Name(run, split, link)).UploadAsync(new BinaryData(StateCodec.Encode(state)), overwrite: true, cancellationToken);
     }
 
+    /// <summary>The ranking stored for a chain, or null when there is none (or it is unreadable: then it is ranked again).</summary>
+    public async Task<RankedSuspects?> ReadRankingAsync(string run, string split, DynamicsLink link, CancellationToken cancellationToken = default)
+    {
+        var name = RankingName(run, split, link);
+        try
+        {
+            var content = await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            return JsonSerializer.Deserialize<RankedSuspects>(content.Value.Content.ToMemory().Span, StoredJson.Options);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404) { return null; }
+        catch (JsonException ex)
+        {
+            logger.LogWarning(ex, "Suspects ranking {Blob} is unreadable; it is ranked again", name);
+            return null;
+        }
+    }
+
+    public async Task WriteRankingAsync(string run, string split, DynamicsLink link, RankedSuspects ranking, CancellationToken cancellationToken = default)
+    {
+        await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Container.GetBlobClient(RankingName(run, split, link))
+            .UploadAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(ranking, StoredJson.Options)), overwrite: true, cancellationToken);
+    }
+
     /// <summary>
     /// Deletes the split's states for epochs up to the chain's last whose history is not the chain's: an epoch
     /// replaced, failed or arrived late since. States past the chain's end may belong to a longer, valid chain: kept.
@@ -74,7 +105,9 @@ public sealed class DynamicsCheckpoints(StorageClients storage, ILogger<Dynamics
         foreach (var name in await ListAsync(run, split, cancellationToken))
         {
             var epochKey = name.AsSpan(prefix.Length, lastKey.Length);
-            if (valid.Contains(name) || epochKey.CompareTo(lastKey, StringComparison.Ordinal) > 0) continue;
+            // A ranking lives and dies with the state it was ranked from.
+            var state = name.EndsWith(RankingSuffix, StringComparison.Ordinal) ? name[..^RankingSuffix.Length] : name;
+            if (valid.Contains(state) || epochKey.CompareTo(lastKey, StringComparison.Ordinal) > 0) continue;
             try { await Container.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken); }
             catch (RequestFailedException ex) when (ex.Status == 404) { }
         }
