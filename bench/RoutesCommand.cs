@@ -29,6 +29,8 @@ internal static class RoutesCommand
         await using var host = await DevHostServer.StartAsync(bench.Options);
         using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         client.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br");
+        // The bench's own reads (run detail, ingests) decompressed: at 1,000 classes they are large enough to come in brotli.
+        using var reader = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.All }) { BaseAddress = host.BaseAddress };
         Console.WriteLine($"{"run",-20} {"split",-11} {"route",-62} {"cold ms",8} {"warm ms",8} {"304 ms",7} {"wire KB",9}");
         foreach (var shape in shapes)
         {
@@ -36,9 +38,9 @@ internal static class RoutesCommand
             var folder = Path.Combine(dir, $"generated-{shape}");
             if (!File.Exists(Path.Combine(folder, "run.json"))) await new RunWriter(spec).WriteFolderAsync(folder);
             var run = $"routes-{spec.Samples}x{spec.Classes}";
-            var epochs = await UploadAndWaitAsync(bench, client, folder, run);
+            var epochs = await UploadAndWaitAsync(bench, reader, folder, run);
             var newest = epochs[^1];
-            var detail = await client.GetFromJsonAsync<JsonElement>($"api/runs/{run}");
+            var detail = await reader.GetFromJsonAsync<JsonElement>($"api/runs/{run}");
             foreach (var split in detail.GetProperty("splits").EnumerateArray().Select(s => s.GetString()!))
                 foreach (var route in FirstView(run, split, newest, epochs.Length > 1 ? epochs[^2] : null))
                     await MeasureAsync(client, requests, run, split, route);
@@ -103,9 +105,9 @@ internal static class RoutesCommand
         for (var i = 0; i < requests; i++) warm.Add((await GetAsync(client, route, null)).Milliseconds);
         var revalidated = etag is null ? double.NaN : (await GetAsync(client, route, etag)).Milliseconds;
         warm.Sort();
-        var name = route[(route.IndexOf($"/{run}", StringComparison.Ordinal) + run.Length + 1)..];
+        var name = route[(route.IndexOf($"/{run}", StringComparison.Ordinal) + run.Length + 1)..] is { Length: > 0 } path ? path : "(run detail)";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{run,-20} {split,-11} {(name.Length > 62 ? name[..61] + "…" : name),-62} {cold,8:F0} {warm[warm.Count / 2],8:F0} {revalidated,7:F0} {wire / 1024.0,9:F0}"));
+            $"{run,-20} {split,-11} {(name.Length > 62 ? name[..61] + "…" : name),-62} {cold,8:F0} {warm[warm.Count / 2],8:F0} {(double.IsNaN(revalidated) ? "-" : revalidated.ToString("F0", CultureInfo.InvariantCulture)),7} {wire / 1024.0,9:F0}"));
     }
 
     static async Task<(double Milliseconds, long Wire, string? ETag)> GetAsync(HttpClient client, string route, string? ifNoneMatch)

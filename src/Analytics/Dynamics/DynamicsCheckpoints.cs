@@ -46,50 +46,38 @@ public sealed class DynamicsCheckpoints(StorageClients storage, ILogger<Dynamics
     public static bool IsListed(HashSet<string> listed, string run, string split, DynamicsLink link) => listed.Contains(Name(run, split, link));
 
     /// <summary>The state of a chain, or null when it is gone or unreadable (then it is computed again).</summary>
-    public async Task<DynamicsState?> ReadAsync(string run, string split, DynamicsLink link, CancellationToken cancellationToken = default)
+    public Task<DynamicsState?> ReadAsync(string run, string split, DynamicsLink link, CancellationToken cancellationToken = default) =>
+        ReadBlobAsync(Name(run, split, link), content => StateCodec.Decode(content.Span), cancellationToken);
+
+    public Task WriteAsync(string run, string split, DynamicsLink link, DynamicsState state, CancellationToken cancellationToken = default) =>
+        WriteBlobAsync(Name(run, split, link), StateCodec.Encode(state), cancellationToken);
+
+    /// <summary>The ranking stored for a chain, or null when there is none or it is unreadable (then it is ranked again).</summary>
+    public Task<RankedSuspects?> ReadRankingAsync(string run, string split, DynamicsLink link, CancellationToken cancellationToken = default) =>
+        ReadBlobAsync(RankingName(run, split, link), content => JsonSerializer.Deserialize<RankedSuspects>(content.Span, StoredJson.Options), cancellationToken);
+
+    public Task WriteRankingAsync(string run, string split, DynamicsLink link, RankedSuspects ranking, CancellationToken cancellationToken = default) =>
+        WriteBlobAsync(RankingName(run, split, link), JsonSerializer.SerializeToUtf8Bytes(ranking, StoredJson.Options), cancellationToken);
+
+    async Task<T?> ReadBlobAsync<T>(string name, Func<ReadOnlyMemory<byte>, T?> decode, CancellationToken cancellationToken) where T : class
     {
-        var name = Name(run, split, link);
         try
         {
             var content = await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
-            return StateCodec.Decode(content.Value.Content.ToMemory().Span);
+            return decode(content.Value.Content.ToMemory());
         }
         catch (RequestFailedException ex) when (ex.Status == 404) { return null; }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or JsonException)
         {
-            logger.LogWarning(ex, "Dynamics state {Blob} is unreadable; it is computed again", name);
+            logger.LogWarning(ex, "{Blob} in the dynamics container is unreadable; it is computed again", name);
             return null;
         }
     }
 
-    public async Task WriteAsync(string run, string split, DynamicsLink link, DynamicsState state, CancellationToken cancellationToken = default)
+    async Task WriteBlobAsync(string name, byte[] content, CancellationToken cancellationToken)
     {
         await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await Container.GetBlobClient(Name(run, split, link)).UploadAsync(new BinaryData(StateCodec.Encode(state)), overwrite: true, cancellationToken);
-    }
-
-    /// <summary>The ranking stored for a chain, or null when there is none (or it is unreadable: then it is ranked again).</summary>
-    public async Task<RankedSuspects?> ReadRankingAsync(string run, string split, DynamicsLink link, CancellationToken cancellationToken = default)
-    {
-        var name = RankingName(run, split, link);
-        try
-        {
-            var content = await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
-            return JsonSerializer.Deserialize<RankedSuspects>(content.Value.Content.ToMemory().Span, StoredJson.Options);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404) { return null; }
-        catch (JsonException ex)
-        {
-            logger.LogWarning(ex, "Suspects ranking {Blob} is unreadable; it is ranked again", name);
-            return null;
-        }
-    }
-
-    public async Task WriteRankingAsync(string run, string split, DynamicsLink link, RankedSuspects ranking, CancellationToken cancellationToken = default)
-    {
-        await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await Container.GetBlobClient(RankingName(run, split, link))
-            .UploadAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(ranking, StoredJson.Options)), overwrite: true, cancellationToken);
+        await Container.GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken);
     }
 
     /// <summary>
