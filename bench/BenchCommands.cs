@@ -12,6 +12,7 @@ internal static class BenchCommands
         ["ingest"] = new("100k×70 and 1M×70 epochs end to end through the DevHost on Azurite, beside DuckDB's read: stages and peak RSS", IngestCommand.RunAsync),
         ["dynamics"] = new("training dynamics of 1M × 100 with and without the ingest's state preparation", DynamicsCommand.RunAsync),
         ["api"] = new("latency and bytes of the samples, run summary and scores routes through the DevHost", ApiCommand.RunAsync),
+        ["routes"] = new("cold, warm and 304 times of the dashboard's first-view routes at 1M × 70 and 50k × 1,000 through the DevHost", RoutesCommand.RunAsync),
         ["memory"] = new("peak resident set of the DevHost under 16 parallel reads of a 1M split and 4 × 10,000 score vectors", MemoryCommand.RunAsync),
     };
 

@@ -51,7 +51,7 @@ internal static class DynamicsCommand
             await using var warm = Instance(bench);
             Print("the ingest's warm-up of E (in the trigger, off the request path)", [await TimeAsync(async () =>
             {
-                await warm.GetRequiredService<DynamicsWarmer>().AfterIngestAsync(Run, epochs);
+                await warm.GetRequiredService<DynamicsWarmer>().AfterIngestAsync(Run);
                 return 0;
             })]);
             await ReportAsync("after the ingest warm-up, cold instance: E from its blob", runs, bench, instance => TimeAsync(() => AskAsync(instance, epochs, "arrow")));

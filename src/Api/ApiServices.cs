@@ -1,4 +1,5 @@
 using ClassVisCloud.Analytics;
+using ClassVisCloud.Analytics.Dynamics;
 using ClassVisCloud.Analytics.Ingest;
 using ClassVisCloud.Analytics.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,9 @@ public static class ApiServices
         services.AddSingleton<DynamicsApi>();
         services.AddSingleton<ConfusionApi>();
         services.AddSingleton<Export.ExportApi>();
+        // The ingest of a run's newest epoch ends by building the dashboard's first-view answers, in every host.
+        services.AddSingleton<FirstViewAnswers>();
+        services.AddSingleton<NewestEpochPreparing>(provider => provider.GetRequiredService<FirstViewAnswers>().PrepareAsync);
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -10,8 +11,9 @@ namespace ClassVisCloud.Analytics.Dynamics;
 /// <summary>
 /// Persisted states, one blob each, named "{run}/{split}/{epoch:D19}-{chain hash}" in the container
 /// "{table prefix}-dynamics" (a blob, not Table pages: a million samples' state is ~90 MB, which Table storage
-/// serves ten times slower). A name fixes the content, so a blob is written once and never changes; a state
-/// whose history was replaced is deleted by the next write for that split.
+/// serves ten times slower), and beside a state the suspects ranked from it ("….suspects", <see cref="SuspectRankings"/>).
+/// A name fixes the content, so a blob is written once and never changes; a state whose history was replaced is
+/// deleted, with its ranking, by the next write for that split.
 /// </summary>
 public sealed class DynamicsCheckpoints(StorageClients storage, ILogger<DynamicsCheckpoints> logger)
 {
@@ -22,6 +24,11 @@ public sealed class DynamicsCheckpoints(StorageClients storage, ILogger<Dynamics
     static string Prefix(string run, string split) => $"{run}/{KeyEncoding.Encode(split)}/";
 
     static string Name(string run, string split, DynamicsLink link) => $"{Prefix(run, split)}{Layout.EpochRowKey(link.Epoch.Epoch)}-{link.Hash}";
+
+    /// <summary>The suffix of a ranking's blob: the name of the state it was ranked from, then this.</summary>
+    const string RankingSuffix = ".suspects";
+
+    static string RankingName(string run, string split, DynamicsLink link) => Name(run, split, link) + RankingSuffix;
 
     /// <summary>The names of the split's persisted states (none when the container does not exist yet).</summary>
     public async Task<HashSet<string>> ListAsync(string run, string split, CancellationToken cancellationToken = default)
@@ -39,26 +46,38 @@ public sealed class DynamicsCheckpoints(StorageClients storage, ILogger<Dynamics
     public static bool IsListed(HashSet<string> listed, string run, string split, DynamicsLink link) => listed.Contains(Name(run, split, link));
 
     /// <summary>The state of a chain, or null when it is gone or unreadable (then it is computed again).</summary>
-    public async Task<DynamicsState?> ReadAsync(string run, string split, DynamicsLink link, CancellationToken cancellationToken = default)
+    public Task<DynamicsState?> ReadAsync(string run, string split, DynamicsLink link, CancellationToken cancellationToken = default) =>
+        ReadBlobAsync(Name(run, split, link), content => StateCodec.Decode(content.Span), cancellationToken);
+
+    public Task WriteAsync(string run, string split, DynamicsLink link, DynamicsState state, CancellationToken cancellationToken = default) =>
+        WriteBlobAsync(Name(run, split, link), StateCodec.Encode(state), cancellationToken);
+
+    /// <summary>The ranking stored for a chain, or null when there is none or it is unreadable (then it is ranked again).</summary>
+    public Task<RankedSuspects?> ReadRankingAsync(string run, string split, DynamicsLink link, CancellationToken cancellationToken = default) =>
+        ReadBlobAsync(RankingName(run, split, link), content => JsonSerializer.Deserialize<RankedSuspects>(content.Span, StoredJson.Options), cancellationToken);
+
+    public Task WriteRankingAsync(string run, string split, DynamicsLink link, RankedSuspects ranking, CancellationToken cancellationToken = default) =>
+        WriteBlobAsync(RankingName(run, split, link), JsonSerializer.SerializeToUtf8Bytes(ranking, StoredJson.Options), cancellationToken);
+
+    async Task<T?> ReadBlobAsync<T>(string name, Func<ReadOnlyMemory<byte>, T?> decode, CancellationToken cancellationToken) where T : class
     {
-        var name = Name(run, split, link);
         try
         {
             var content = await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
-            return StateCodec.Decode(content.Value.Content.ToMemory().Span);
+            return decode(content.Value.Content.ToMemory());
         }
         catch (RequestFailedException ex) when (ex.Status == 404) { return null; }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or JsonException)
         {
-            logger.LogWarning(ex, "Dynamics state {Blob} is unreadable; it is computed again", name);
+            logger.LogWarning(ex, "{Blob} in the dynamics container is unreadable; it is computed again", name);
             return null;
         }
     }
 
-    public async Task WriteAsync(string run, string split, DynamicsLink link, DynamicsState state, CancellationToken cancellationToken = default)
+    async Task WriteBlobAsync(string name, byte[] content, CancellationToken cancellationToken)
     {
         await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await Container.GetBlobClient(Name(run, split, link)).UploadAsync(new BinaryData(StateCodec.Encode(state)), overwrite: true, cancellationToken);
+        await Container.GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken);
     }
 
     /// <summary>
@@ -74,7 +93,9 @@ public sealed class DynamicsCheckpoints(StorageClients storage, ILogger<Dynamics
         foreach (var name in await ListAsync(run, split, cancellationToken))
         {
             var epochKey = name.AsSpan(prefix.Length, lastKey.Length);
-            if (valid.Contains(name) || epochKey.CompareTo(lastKey, StringComparison.Ordinal) > 0) continue;
+            // A ranking lives and dies with the state it was ranked from.
+            var state = name.EndsWith(RankingSuffix, StringComparison.Ordinal) ? name[..^RankingSuffix.Length] : name;
+            if (valid.Contains(state) || epochKey.CompareTo(lastKey, StringComparison.Ordinal) > 0) continue;
             try { await Container.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken); }
             catch (RequestFailedException ex) when (ex.Status == 404) { }
         }

@@ -11,6 +11,7 @@ public static class DynamicsServices
         services.AddSingleton<DynamicsCheckpoints>();
         services.AddSingleton<DynamicsStates>();
         services.AddSingleton<DynamicsWarmer>();
+        services.AddSingleton<SuspectRankings>();
         services.AddSingleton<SuspectsQuery>();
         return services;
     }

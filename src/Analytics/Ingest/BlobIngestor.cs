@@ -10,7 +10,7 @@ namespace ClassVisCloud.Analytics.Ingest;
 /// <summary>
 /// The one code path from "a blob exists" to tables: the blob trigger, the timer sweep and the DevHost
 /// watcher all call <see cref="IngestAsync"/>. It claims the blob on the ledger (a lease, renewed while
-/// it works), dispatches on the blob's name, prepares the training dynamics of a new newest epoch, and records the
+/// it works), dispatches on the blob's name, prepares the run's newest epoch (training dynamics, suspects, answers), and records the
 /// outcome (with its duration and stages) for the ingests route. Every host gets the same follow-ups.
 /// </summary>
 public sealed class BlobIngestor(
@@ -58,9 +58,13 @@ public sealed class BlobIngestor(
                         + "(out of memory, a crash or a kill); it is not tried again until the file is uploaded again", work.Token)
                     : await DispatchAsync(blob, lease.Attempts, work.Token);
                 MemoryRelief.AroundIngestOf(blob.Size);
-                // After the pointer flip (the epoch is already served): what the dashboard asks for next.
-                if (blob.Path.Kind == BlobKind.Predictions && result is { State: IngestState.Ingested, Stages: { } stages })
-                    await stages.MeasureAsync(IngestStages.Dynamics, () => dynamics.AfterIngestAsync(blob.Path.Run!, blob.Path.Epoch!.Value, work.Token));
+                // After the pointer flip (the epoch is already served): what the dashboard asks for next, at the run's newest
+                // epoch. A rejected file too may be the last of a bulk upload to settle, which the preparation waits for.
+                if (blob.Path.Kind == BlobKind.Predictions && result.State is IngestState.Ingested or IngestState.Rejected)
+                {
+                    var prepare = () => dynamics.AfterIngestAsync(blob.Path.Run!, work.Token);
+                    await (result.Stages is { } stages ? stages.MeasureAsync(IngestStages.Dynamics, prepare) : prepare());
+                }
             }
             catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {

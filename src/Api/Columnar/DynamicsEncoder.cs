@@ -7,7 +7,10 @@ using Apache.Arrow.Types;
 
 namespace ClassVisCloud.Api;
 
-/// <summary>The dynamics route's columns as JSON (default) or as an Apache Arrow IPC stream; firstLearned is null when none.</summary>
+/// <summary>
+/// The dynamics route's columns as JSON (default) or as an Apache Arrow IPC stream, all of them or those a
+/// <see cref="DynamicsColumnSet"/> names; firstLearned is null when none.
+/// </summary>
 public static class DynamicsEncoder
 {
     /// <summary>
@@ -16,27 +19,48 @@ public static class DynamicsEncoder
     /// </summary>
     public static long EstimatedBytes(int samples) => samples * 400L + 1024 * 1024;
 
-    /// <summary>Each column is written on its own (in parallel: a million rows make ~80 MB of JSON), then the object around them.</summary>
-    public static byte[] ToJson(SampleDynamics data)
+    /// <summary>One column: its name, its JSON array, its Arrow field and array.</summary>
+    sealed record Column(string Name, Action<Utf8JsonWriter> WriteJson, IArrowType ArrowType, bool Nullable, Func<IArrowArray> ToArrow);
+
+    /// <summary>The columns of <paramref name="data"/> that <paramref name="set"/> holds, in the answer's order.</summary>
+    static List<Column> Columns(SampleDynamics data, DynamicsColumnSet set)
     {
-        (string Name, Action<Utf8JsonWriter> Write)[] columns =
+        Column[] all =
         [
-            ("sampleId", w => SampleIdColumn.WriteJson(w, data.SampleIds, data.IntegerIds)),
-            ("confidence", w => WriteFloats(w, data.Confidence)),
-            ("variability", w => WriteFloats(w, data.Variability)),
-            ("correctness", w => WriteFloats(w, data.Correctness)),
-            ("forgettings", w => { w.WriteStartArray(); foreach (var v in data.Forgettings) w.WriteNumberValue(v); w.WriteEndArray(); }),
-            ("firstLearned", w => { w.WriteStartArray(); foreach (var v in data.FirstLearned) { if (v < 0) w.WriteNullValue(); else w.WriteNumberValue(v); } w.WriteEndArray(); }),
-            ("aum", w => WriteFloats(w, data.AreaUnderMargin)),
-            ("selfConfidence", w => WriteFloats(w, data.SelfConfidence)),
-            ("normalizedMargin", w => WriteFloats(w, data.NormalizedMargin)),
-            ("suspect", w => { w.WriteStartArray(); foreach (var v in data.Suspect) w.WriteBooleanValue(v); w.WriteEndArray(); }),
+            new("sampleId", w => SampleIdColumn.WriteJson(w, data.SampleIds, data.IntegerIds), SampleIdColumn.ArrowType(data.IntegerIds), false,
+                () => SampleIdColumn.ToArrow(data.SampleIds, data.IntegerIds)),
+            Floats("confidence", data.Confidence),
+            Floats("variability", data.Variability),
+            Floats("correctness", data.Correctness),
+            new("forgettings", w => { w.WriteStartArray(); foreach (var v in data.Forgettings) w.WriteNumberValue(v); w.WriteEndArray(); },
+                Int32Type.Default, false, () => ArrowColumns.Ints(data.Forgettings)),
+            new("firstLearned", w => { w.WriteStartArray(); foreach (var v in data.FirstLearned) { if (v < 0) w.WriteNullValue(); else w.WriteNumberValue(v); } w.WriteEndArray(); },
+                Int64Type.Default, true, () => ArrowColumns.LongsOrNull(data.FirstLearned)),
+            Floats("aum", data.AreaUnderMargin),
+            Floats("selfConfidence", data.SelfConfidence),
+            Floats("normalizedMargin", data.NormalizedMargin),
+            new("suspect", w => { w.WriteStartArray(); foreach (var v in data.Suspect) w.WriteBooleanValue(v); w.WriteEndArray(); },
+                BooleanType.Default, false, () => ArrowColumns.Booleans(data.Suspect)),
         ];
-        var fragments = new byte[columns.Length][];
-        Parallel.For(0, columns.Length, c =>
+        return [.. all.Where(c => set.Has(c.Name))];
+    }
+
+    static Column Floats(string name, float[] values) => new(name, w =>
+    {
+        w.WriteStartArray();
+        foreach (var value in values) w.WriteNumberValue(value);
+        w.WriteEndArray();
+    }, FloatType.Default, false, () => ArrowColumns.Floats(values));
+
+    /// <summary>Each column is written on its own (in parallel: a million rows make ~80 MB of JSON), then the object around them.</summary>
+    public static byte[] ToJson(SampleDynamics data, DynamicsColumnSet? set = null)
+    {
+        var columns = Columns(data, set ?? DynamicsColumnSet.All);
+        var fragments = new byte[columns.Count][];
+        Parallel.For(0, columns.Count, c =>
         {
             var buffer = new MemoryStream(data.Count * 12 + 16);
-            using (var writer = new Utf8JsonWriter(buffer)) columns[c].Write(writer);
+            using (var writer = new Utf8JsonWriter(buffer)) columns[c].WriteJson(writer);
             fragments[c] = buffer.ToArray();
         });
         var result = new MemoryStream(fragments.Sum(f => f.Length) + 256);
@@ -45,7 +69,7 @@ public static class DynamicsEncoder
             writer.WriteStartObject();
             writer.WriteString("split", data.Split);
             writer.WriteNumber("epoch", data.Epoch);
-            for (var c = 0; c < columns.Length; c++)
+            for (var c = 0; c < columns.Count; c++)
             {
                 writer.WritePropertyName(columns[c].Name);
                 writer.WriteRawValue(fragments[c], skipInputValidation: true);
@@ -55,40 +79,19 @@ public static class DynamicsEncoder
         return result.ToArray();
     }
 
-    static void WriteFloats(Utf8JsonWriter writer, float[] values)
+    public static byte[] ToArrow(SampleDynamics data, DynamicsColumnSet? set = null)
     {
-        writer.WriteStartArray();
-        foreach (var value in values) writer.WriteNumberValue(value);
-        writer.WriteEndArray();
-    }
-
-    public static byte[] ToArrow(SampleDynamics data)
-    {
-        var schema = new Schema.Builder()
-            .Field(f => f.Name("sampleId").DataType(SampleIdColumn.ArrowType(data.IntegerIds)).Nullable(false))
-            .Field(Float("confidence")).Field(Float("variability")).Field(Float("correctness"))
-            .Field(f => f.Name("forgettings").DataType(Int32Type.Default).Nullable(false))
-            .Field(f => f.Name("firstLearned").DataType(Int64Type.Default).Nullable(true))
-            .Field(Float("aum")).Field(Float("selfConfidence")).Field(Float("normalizedMargin"))
-            .Field(f => f.Name("suspect").DataType(BooleanType.Default).Nullable(false))
-            .Metadata("split", data.Split).Metadata("epoch", data.Epoch.ToString(CultureInfo.InvariantCulture))
-            .Build();
-        var batch = new RecordBatch(schema,
-        [
-            SampleIdColumn.ToArrow(data.SampleIds, data.IntegerIds),
-            ArrowColumns.Floats(data.Confidence), ArrowColumns.Floats(data.Variability), ArrowColumns.Floats(data.Correctness),
-            ArrowColumns.Ints(data.Forgettings), ArrowColumns.LongsOrNull(data.FirstLearned),
-            ArrowColumns.Floats(data.AreaUnderMargin), ArrowColumns.Floats(data.SelfConfidence), ArrowColumns.Floats(data.NormalizedMargin),
-            ArrowColumns.Booleans(data.Suspect),
-        ], data.Count);
-        var buffer = new MemoryStream(data.Count * 40 + 4096);
-        using (var writer = new ArrowStreamWriter(buffer, schema, leaveOpen: true))
+        var columns = Columns(data, set ?? DynamicsColumnSet.All);
+        var schema = new Schema.Builder();
+        foreach (var column in columns) schema.Field(f => f.Name(column.Name).DataType(column.ArrowType).Nullable(column.Nullable));
+        var built = schema.Metadata("split", data.Split).Metadata("epoch", data.Epoch.ToString(CultureInfo.InvariantCulture)).Build();
+        var batch = new RecordBatch(built, columns.Select(c => c.ToArrow()), data.Count);
+        var buffer = new MemoryStream(data.Count * 4 * columns.Count + 4096);
+        using (var writer = new ArrowStreamWriter(buffer, built, leaveOpen: true))
         {
             writer.WriteRecordBatch(batch);
             writer.WriteEnd();
         }
         return buffer.ToArray();
     }
-
-    static Action<Field.Builder> Float(string name) => f => f.Name(name).DataType(FloatType.Default).Nullable(false);
 }

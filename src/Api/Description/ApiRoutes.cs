@@ -14,6 +14,11 @@ public static class ApiRoutes
     static readonly ApiParameter Format = new("format", ParameterIn.Query, "json (default) or arrow (an Apache Arrow IPC stream of the same columns)",
         """{"type":"string","enum":["json","arrow"],"default":"json"}""");
 
+    static readonly ApiParameter DynamicsColumns = new("columns", ParameterIn.Query,
+        "only these columns, a comma list of " + string.Join(", ", DynamicsColumnSet.Names) + " (split and epoch always come); omitted: every column. "
+        + "The rows are the epoch's samples in the samples route's order, so an answer without sampleId lines up with that route's",
+        $$"""{"type":"string","pattern":"^({{string.Join("|", DynamicsColumnSet.Names)}})(,({{string.Join("|", DynamicsColumnSet.Names)}}))*$"}""");
+
     static readonly ApiParameter ExportRun = new("run", ParameterIn.Query, "the run; omitted: every run, in one file");
     static readonly ApiParameter ExportEpoch = new("epoch", ParameterIn.Query, "the epoch; omitted: every epoch", """{"type":"integer","minimum":0}""");
 
@@ -46,7 +51,7 @@ public static class ApiRoutes
         new("get", "runs/{run}/samples/{sampleId}/attention", "GetSampleAttention", "the sample's sentences and tokens with their attention weights (404 when the epoch has none)",
             typeof(Attention), [Run, SampleId, Split, new("epoch", ParameterIn.Query, "the epoch", """{"type":"integer","minimum":0}""")], ETag: true),
         new("get", "runs/{run}/epochs/{epoch}/dynamics", "GetEpochDynamics", "per sample, the training dynamics over the logged epochs ≤ epoch, as columns",
-            typeof(EpochDynamicsColumns), [Run, Epoch, Split, Format], ETag: true, Arrow: true),
+            typeof(EpochDynamicsColumns), [Run, Epoch, Split, Format, DynamicsColumns], ETag: true, Arrow: true),
         new("get", "runs/{run}/epochs/{epoch}/suspects", "GetEpochSuspects", "the suspected label issues (aum < 0) ranked by aum",
             typeof(SuspectList), [Run, Epoch, Split, Count("limit", "how many", 100, DynamicsApi.MaxSuspects)], ETag: true),
         new("get", "runs/{run}/confusion-over-time", "GetConfusionOverTime", "the off-diagonal pairs largest at the last epoch, with their count at every epoch",

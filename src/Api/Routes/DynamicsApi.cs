@@ -7,20 +7,27 @@ namespace ClassVisCloud.Api;
 /// <summary>GET …/epochs/{epoch}/dynamics and GET …/epochs/{epoch}/suspects: per-sample training dynamics over the logged epochs ≤ E.</summary>
 /// <remarks>
 /// Both compare their ETag with the request's If-None-Match before any state is computed; the dynamics answers of
-/// a million samples are kept by ETag and built once however many ask at once (<see cref="AnswerCache"/>).
+/// a million samples are kept by ETag and built once however many ask at once (<see cref="AnswerCache"/>); the
+/// suspects are read from the prepared ranking (<see cref="SuspectRankings"/>), never folded per request.
 /// </remarks>
-public sealed class DynamicsApi(StorageClients storage, DynamicsStates states, SuspectsQuery suspects, AnswerCache answers)
+public sealed class DynamicsApi(StorageClients storage, DynamicsStates states, SuspectsQuery suspects, SuspectRankings rankings, AnswerCache answers)
 {
-    public const int MaxSuspects = 10_000;
+    public const int MaxSuspects = SuspectRankings.Kept;
 
-    public async Task<ApiResponse> DynamicsAsync(string? run, string? epoch, string? split, string? format, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
+    /// <param name="columns">The <c>columns=</c> argument: a comma list of the columns to send (<see cref="DynamicsColumnSet"/>); null sends every one.</param>
+    public async Task<ApiResponse> DynamicsAsync(string? run, string? epoch, string? split, string? format, string? columns = null, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
     {
-        return await ColumnarAnswer.GetAsync(storage, answers, "dynamics", run, epoch, split, format, ifNoneMatch, DynamicsEncoder.EstimatedBytes,
+        var set = DynamicsColumnSet.Parse(columns);
+        if (set.Problem is { } badColumns) return badColumns;
+        var chosen = set.Value;
+        // The full answer keeps the name it always had; a subset is another answer, named by its columns.
+        var route = chosen.IsAll ? "dynamics" : $"dynamics|{chosen.Key}";
+        return await ColumnarAnswer.GetAsync(storage, answers, route, run, epoch, split, format, ifNoneMatch, DynamicsEncoder.EstimatedBytes,
             async (s, arrow, ct) =>
             {
                 var state = await states.AtAsync(s.View, s.Split, s.Epoch.Epoch, ct);
-                var data = SampleDynamics.From(state, s.Split, s.Epoch.IntegerIds, await suspects.IdsAsync(s.View.Run, s.Summary, state, ct), s.Summary.SetHash);
-                return arrow ? DynamicsEncoder.ToArrow(data) : DynamicsEncoder.ToJson(data);
+                var data = SampleDynamics.From(state, s.Split, s.Epoch.IntegerIds, await rankings.IdsAsync(s.View.Run, s.Summary, state, ct), s.Summary.SetHash);
+                return arrow ? DynamicsEncoder.ToArrow(data, chosen) : DynamicsEncoder.ToJson(data, chosen);
             }, cancellationToken);
     }
 

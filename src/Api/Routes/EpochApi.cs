@@ -46,10 +46,18 @@ public sealed class EpochApi(StorageClients storage, EpochColumnsReader columns,
         var selection = await EpochSelection.ResolveAsync(storage, run, epoch, split, cancellationToken);
         if (selection.Problem is { } problem) return problem;
         var s = selection.Value;
-        if (ApiResponse.Unchanged(s.ETagSeed("confusion"), ApiResponse.JsonType, ifNoneMatch) is { } unchanged) return unchanged;
-        var aggregates = await AggregatesAsync(s, cancellationToken);
-        return ApiResponse.Ok(new Confusion(s.Split, s.Epoch.Epoch, s.View.ClassNames, aggregates.Confusion), s.ETagSeed("confusion"));
+        var etag = ApiResponse.ETagFor(s.ETagSeed("confusion"), ApiResponse.JsonType);
+        if (ApiResponse.Matches(etag, ifNoneMatch)) return ApiResponse.NotModified(etag);
+        // At 1,000 classes the matrix is a million cells (2 MB of JSON): kept by ETag and compressed once, like the columnar answers.
+        return await answers.GetOrBuildAsync(etag, ApiResponse.JsonType, ConfusionBytes(s.Epoch.ClassCount), async ct =>
+        {
+            var aggregates = await AggregatesAsync(s, ct);
+            return JsonSerializer.SerializeToUtf8Bytes(new Confusion(s.Split, s.Epoch.Epoch, s.View.ClassNames, aggregates.Confusion), ApiResponse.Json);
+        }, cancellationToken);
     }
+
+    /// <summary>What building a confusion answer holds: the decoded matrix and its JSON (at most ~11 B a cell), and the names.</summary>
+    static long ConfusionBytes(int classes) => classes * (long)classes * 16 + 1024 * 1024;
 
     Task<SplitAggregates> AggregatesAsync(EpochSelection s, CancellationToken cancellationToken) =>
         columns.AggregatesAsync(s.Epoch, s.SplitIndex, cancellationToken);

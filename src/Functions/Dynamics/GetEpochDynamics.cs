@@ -13,5 +13,5 @@ public sealed class GetEpochDynamics(DynamicsApi api)
         [HttpTrigger(ApiAccess.HostLevel, "get", Route = "runs/{run}/epochs/{epoch}/dynamics")] HttpRequest request,
         string run, string epoch,
         CancellationToken cancellationToken) =>
-        new ApiResult(await api.DynamicsAsync(run, epoch, request.Query("split"), request.Query("format"), request.IfNoneMatch(), cancellationToken));
+        new ApiResult(await api.DynamicsAsync(run, epoch, request.Query("split"), request.Query("format"), request.Query("columns"), request.IfNoneMatch(), cancellationToken));
 }

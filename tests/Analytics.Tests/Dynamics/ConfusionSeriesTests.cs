@@ -41,4 +41,31 @@ public sealed class ConfusionSeriesTests
         // 1→2: 6 − 0 = 6; 0→1: 6 − 1 = 5.
         Assert.Equal([(1, 2, 6), (0, 1, 5)], window.GrewMost(10).Select(p => (p.True, p.Predicted, p.Growth)));
     }
+
+    [Fact]
+    public void A_pair_confused_before_but_not_at_the_last_epoch_is_in_neither_ranking()
+    {
+        var healed = new ConfusionSeries([1, 2], [[[5, 3], [0, 5]], [[8, 0], [0, 5]]]);
+        Assert.Empty(healed.LargestAtLast(10));
+        Assert.Empty(healed.GrewMost(10));
+    }
+
+    [Fact]
+    public void A_thousand_classes_rank_their_few_confused_cells_among_a_million()
+    {
+        const int classes = 1000;
+        int[][] Matrix(int shift) => [.. Enumerable.Range(0, classes).Select(t =>
+        {
+            var row = new int[classes];
+            row[t] = 40;
+            if (t % 10 == 0) row[(t + 1) % classes] = t / 10 + shift;
+            return row;
+        })];
+        var series = new ConfusionSeries([1, 2, 3], [Matrix(0), Matrix(1), Matrix(3)]);
+        var largest = series.LargestAtLast(1000);
+        Assert.Equal(100, largest.Count);
+        Assert.Equal((990, 991, 102), (largest[0].True, largest[0].Predicted, largest[0].Last));
+        Assert.Equal([99, 100, 102], largest[0].Counts);
+        Assert.All(series.GrewMost(1000), p => Assert.Equal(3, p.Growth));
+    }
 }

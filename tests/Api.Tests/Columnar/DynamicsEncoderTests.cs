@@ -56,4 +56,28 @@ public sealed class DynamicsEncoderTests
         Assert.Equal([3L, 4L, null, null, 7L], described.FirstLearned);
         Assert.Equal(Data.Suspect, described.Suspect);
     }
+
+    [Fact]
+    public void A_subset_of_columns_writes_only_those_after_split_and_epoch_in_both_formats()
+    {
+        var set = DynamicsColumnSet.Parse("suspect,firstLearned,confidence").Value;
+        var json = JsonDocument.Parse(DynamicsEncoder.ToJson(Data, set)).RootElement;
+        Assert.Equal(["split", "epoch", "confidence", "firstLearned", "suspect"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("[3,4,null,null,7]", json.GetProperty("firstLearned").GetRawText());
+
+        using var reader = new ArrowStreamReader(new MemoryStream(DynamicsEncoder.ToArrow(Data, set)));
+        var batch = reader.ReadNextRecordBatch();
+        Assert.Equal(["confidence", "firstLearned", "suspect"], batch.Schema.FieldsList.Select(f => f.Name));
+        Assert.Equal(Data.Confidence, ((FloatArray)batch.Column("confidence")).Values.ToArray());
+        Assert.Equal(5, batch.Length);
+        Assert.Equal("train", batch.Schema.Metadata["split"]);
+    }
+
+    [Fact]
+    public void Leaving_out_columns_leaves_out_their_bytes()
+    {
+        var all = DynamicsEncoder.ToArrow(Data).Length;
+        var drawn = DynamicsEncoder.ToArrow(Data, FirstViewAnswers.DashboardDynamics).Length;
+        Assert.True(drawn < all, $"{drawn} bytes with the drawn columns, {all} with all");
+    }
 }

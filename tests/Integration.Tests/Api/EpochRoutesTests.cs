@@ -100,7 +100,7 @@ public sealed class EpochRoutesTests(RealRunFixture fixture)
         // A new instance (nothing cached) over the same storage.
         await using var fresh = new ServiceCollection().AddLogging().AddClassVisCloudApi(Storage.Options).BuildServiceProvider();
         var again = await fresh.GetRequiredService<EpochApi>().SamplesAsync(RealRun.Name, "7", null, "arrow", $"\"other\", {samples.Headers.ETag}");
-        var dynamicsAgain = await fresh.GetRequiredService<DynamicsApi>().DynamicsAsync(RealRun.Name, "7", null, null, dynamics.Headers.ETag.ToString());
+        var dynamicsAgain = await fresh.GetRequiredService<DynamicsApi>().DynamicsAsync(RealRun.Name, "7", null, null, ifNoneMatch: dynamics.Headers.ETag.ToString());
         Assert.Equal((304, samples.Headers.ETag.ToString()), (again.Status, again.ETag));
         Assert.Equal((304, dynamics.Headers.ETag.ToString()), (dynamicsAgain.Status, dynamicsAgain.ETag));
         Assert.Empty(again.Body);

@@ -24,6 +24,20 @@ public sealed class DynamicsErrorTests(RealRunFixture fixture)
     }
 
     [Theory]
+    [InlineData("columns=aum,bogus", "unknown column 'bogus': the dynamics columns are sampleId, confidence, variability, correctness, forgettings, firstLearned, aum, selfConfidence, normalizedMargin, suspect")]
+    [InlineData("columns=", "an empty name")]
+    [InlineData("columns=aum,,suspect", "an empty name")]
+    [InlineData("columns=%20aum", "unknown column ' aum'")]
+    [InlineData("columns=AUM", "unknown column 'AUM'")]
+    [InlineData("format=arrow&columns=confidence;aum", "unknown column 'confidence;aum'")]
+    public async Task The_dynamics_route_refuses_columns_it_does_not_have_naming_the_ones_it_has(string query, string detail)
+    {
+        var answer = await FunctionCall.GetAsync(query, r => Storage.Function<GetEpochDynamics>().Run(r, RealRun.Name, "5", default));
+        Assert.Equal(400, answer.Status);
+        Assert.Contains(detail, answer.Json.GetProperty("detail").GetString());
+    }
+
+    [Theory]
     [InlineData("limit=0", 400)]
     [InlineData("limit=10001", 400)]
     [InlineData("split=nope", 404)]

@@ -37,5 +37,34 @@ public static class DynamicsOracle
         }
     }
 
+    /// <summary>The oracle's suspects of <paramref name="scenario"/> as the route ranks them: their positions, aum ascending, then sample id.</summary>
+    public static List<int> RankedSuspects(string scenario)
+    {
+        var expected = Expected.GetProperty(scenario);
+        var ids = Strings(expected.GetProperty("sampleId"));
+        return [.. Enumerable.Range(0, ids.Length).Where(i => expected.GetProperty("suspect")[i].GetBoolean())
+            .OrderBy(i => expected.GetProperty("aum")[i].GetDouble()).ThenBy(i => ids[i], StringComparer.Ordinal)];
+    }
+
+    /// <summary>Every entry of a suspects answer is the oracle's at its rank: id, likely class, mispredictions, aum, confidence; and the total.</summary>
+    public static void AssertSuspectsMatch(string scenario, JsonElement answer)
+    {
+        var expected = Expected.GetProperty(scenario);
+        var ids = Strings(expected.GetProperty("sampleId"));
+        var ranked = RankedSuspects(scenario);
+        Assert.Equal(ranked.Count, answer.GetProperty("total").GetInt32());
+        var suspects = answer.GetProperty("suspects").EnumerateArray().ToList();
+        for (var k = 0; k < suspects.Count; k++)
+        {
+            var i = ranked[k];
+            Assert.Equal(ids[i], suspects[k].GetProperty("sampleId").GetString());
+            Assert.Equal(expected.GetProperty("likely")[i].GetInt32(), suspects[k].GetProperty("likely").GetInt32());
+            Assert.Equal(expected.GetProperty("mispredictions")[i].GetInt32(), suspects[k].GetProperty("mispredictions").GetInt32());
+            // The answer's floats against the oracle's doubles: within the tolerance, not rounded to 6 places (which can split them).
+            Assert.Equal(expected.GetProperty("aum")[i].GetDouble(), suspects[k].GetProperty("aum").GetDouble(), Tolerance);
+            Assert.Equal(expected.GetProperty("confidence")[i].GetDouble(), suspects[k].GetProperty("confidence").GetDouble(), Tolerance);
+        }
+    }
+
     public static string[] Strings(JsonElement array) => array.EnumerateArray().Select(x => x.GetString()!).ToArray();
 }

@@ -119,20 +119,21 @@ public sealed class LogitsRunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ingesting_the_newest_epoch_prepares_its_dynamics_and_a_late_one_leaves_them_to_the_next_request()
+    public async Task Every_ingest_prepares_the_newest_epochs_dynamics_a_late_one_too_with_the_whole_history()
     {
         var checkpoints = storage.Get<DynamicsCheckpoints>();
+        async Task<List<string>> StatesAsync() => [.. (await checkpoints.ListAsync(Run, "all")).Where(n => !n.EndsWith(".suspects", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
         await UploadAsync(1);
         await UploadAsync(6);
         // Epochs 1 and 6 each arrived as the newest: the states over {1} and {1, 6} are persisted, before any request.
-        Assert.Equal(2, (await checkpoints.ListAsync(Run, "all")).Count);
+        Assert.Equal(2, (await StatesAsync()).Count);
         await UploadAsync(4);
-        Assert.Equal(2, (await checkpoints.ListAsync(Run, "all")).Count);
+        // The late epoch changed epoch 6's history: the ingest folded 4 and 6 onto the state over {1}; the state over {1, 6} is gone.
+        var view = await Analytics.Queries.RunView.LoadAsync(storage.Storage, Run, default);
+        Assert.Equal([$"{Run}/all/0000000000000000001-{DynamicsChain.Of(view, 1, "all")[^1].Hash}", $"{Run}/all/0000000000000000006-{DynamicsChain.Of(view, 6, "all")[^1].Hash}"],
+            await StatesAsync());
         var aum = Doubles((await Dynamics(storage, "6")).Json, "aum");
         Assert.Equal(new double[] { 1, 0, -1.5 }, aum);
-        await storage.Get<DynamicsStates>().FlushAsync();
-        // The request folded 4 and 6 onto the state over {1}; the state over {1, 6} is gone, as its history changed.
-        Assert.Equal(2, (await checkpoints.ListAsync(Run, "all")).Count);
     }
 
     sealed class ToleranceComparer : IEqualityComparer<double>

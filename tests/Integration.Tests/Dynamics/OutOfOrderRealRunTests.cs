@@ -28,6 +28,6 @@ public sealed class OutOfOrderRealRunTests : IAsyncLifetime
         // The state over 2, 8, 13 is garbage now; the one over 2, 3, 5, 8, 13 is what is kept.
         await storage.Get<DynamicsStates>().FlushAsync();
         var kept = await storage.Get<DynamicsCheckpoints>().ListAsync(RealRun.Name, "validation");
-        Assert.Single(kept);
+        Assert.Single(kept, name => !name.EndsWith(".suspects", StringComparison.Ordinal));
     }
 }

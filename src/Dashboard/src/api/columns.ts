@@ -27,8 +27,9 @@ export interface EpochDynamics {
   /** The epoch from which the sample stayed learned; -1 when none. */
   firstLearned: Int32Array;
   aum: Float32Array;
-  selfConfidence: Float32Array;
-  normalizedMargin: Float32Array;
+  /** cleanlab's ranking scores: no view draws them, so the dashboard does not ask for them (present when asked). */
+  selfConfidence?: Float32Array;
+  normalizedMargin?: Float32Array;
   /** 1 = likely label issue (aum < 0). */
   suspect: Uint8Array;
 }

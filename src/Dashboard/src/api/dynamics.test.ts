@@ -26,3 +26,23 @@ test("an Arrow stream with the same columns decodes the same", () => {
   expect(Array.from(d.suspect)).toEqual([0, 1]);
   expect(d.confidence[1]).toBeCloseTo(0.1);
 });
+
+test("an answer without the ranking scores (the dashboard does not ask for them) decodes without them", () => {
+  const { selfConfidence: _s, normalizedMargin: _n, ...drawn } = columns;
+  const d = dynamicsFromJson({ split: "train", epoch: 1, sampleId: [1, 2], ...drawn, firstLearned: [null, 0], suspect: [true, false] });
+  expect(d.selfConfidence).toBeUndefined();
+  expect(d.normalizedMargin).toBeUndefined();
+  const bytes = tableToIPC(tableFromArrays({
+    sampleId: ["a", "b"], ...Object.fromEntries(Object.entries(drawn).map(([k, v]) => [k, Float32Array.from(v)])),
+    forgettings: Int32Array.from(drawn.forgettings), firstLearned: Int32Array.from([2, 3]), suspect: Uint8Array.from([0, 1]),
+  }), "stream");
+  const a = dynamicsFromArrow(bytes, "train", 1);
+  expect(a.selfConfidence).toBeUndefined();
+  expect(Array.from(a.aum)).toEqual([Math.fround(0.8), Math.fround(-0.4)]);
+});
+
+test("the full answer still decodes the ranking scores", () => {
+  const d = dynamicsFromJson({ split: "validation", epoch: 3, sampleId: ["a", "b"], ...columns, firstLearned: [2, null], suspect: [false, true] });
+  expect(d.selfConfidence?.[0]).toBeCloseTo(0.95);
+  expect(d.normalizedMargin?.[1]).toBeCloseTo(0.3);
+});

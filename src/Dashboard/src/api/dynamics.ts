@@ -5,12 +5,14 @@ import { idColumn } from "./idColumn";
 /**
  * Turns the dynamics route's answer (JSON columns, or Arrow IPC with the same
  * names) into typed arrays. Nullable firstLearned becomes -1, so every column
- * stays a typed array the data map can scan without allocating.
+ * stays a typed array the data map can scan without allocating. The ranking
+ * scores (selfConfidence, normalizedMargin) are decoded when the answer has
+ * them: the dashboard asks only for the columns it draws (endpoints.ts).
  */
 export interface DynamicsJson {
   split: string; epoch: number; sampleId: SampleId[];
   confidence: number[]; variability: number[]; correctness: number[]; forgettings: number[];
-  firstLearned: (number | null)[]; aum: number[]; selfConfidence: number[]; normalizedMargin: number[]; suspect: boolean[];
+  firstLearned: (number | null)[]; aum: number[]; selfConfidence?: number[]; normalizedMargin?: number[]; suspect: boolean[];
 }
 
 export function dynamicsFromJson(o: DynamicsJson): EpochDynamics {
@@ -19,8 +21,9 @@ export function dynamicsFromJson(o: DynamicsJson): EpochDynamics {
     confidence: Float32Array.from(o.confidence), variability: Float32Array.from(o.variability),
     correctness: Float32Array.from(o.correctness), forgettings: Int32Array.from(o.forgettings),
     firstLearned: Int32Array.from(o.firstLearned, (v) => (v === null ? -1 : v)),
-    aum: Float32Array.from(o.aum), selfConfidence: Float32Array.from(o.selfConfidence),
-    normalizedMargin: Float32Array.from(o.normalizedMargin), suspect: Uint8Array.from(o.suspect, (v) => (v ? 1 : 0)),
+    aum: Float32Array.from(o.aum), suspect: Uint8Array.from(o.suspect, (v) => (v ? 1 : 0)),
+    ...(o.selfConfidence && { selfConfidence: Float32Array.from(o.selfConfidence) }),
+    ...(o.normalizedMargin && { normalizedMargin: Float32Array.from(o.normalizedMargin) }),
   };
 }
 
@@ -43,7 +46,8 @@ export function dynamicsFromArrow(bytes: Uint8Array, split: string, epoch: numbe
   return {
     split, epoch, ids,
     confidence: floats("confidence"), variability: floats("variability"), correctness: floats("correctness"),
-    forgettings, firstLearned, aum: floats("aum"), selfConfidence: floats("selfConfidence"),
-    normalizedMargin: floats("normalizedMargin"), suspect,
+    forgettings, firstLearned, aum: floats("aum"), suspect,
+    ...(table.getChild("selfConfidence") && { selfConfidence: floats("selfConfidence") }),
+    ...(table.getChild("normalizedMargin") && { normalizedMargin: floats("normalizedMargin") }),
   };
 }

@@ -67,8 +67,14 @@ export const getAttention = (api: ApiClient, run: string, id: SampleId, split: s
 export const getKeywords = (api: ApiClient, run: string, epoch: number, split: string, top: number, signal?: AbortSignal) =>
   api.json<Keywords>(`/runs/${seg(run)}/epochs/${epoch}/keywords?${q({ split, top })}`, { signal });
 
+/**
+ * The dynamics columns the dashboard's views draw (the data map, its tooltip and CSV, the mark rule): the route sends
+ * no bytes for the others. The host prepares this very set when an epoch's ingest ends (FirstViewAnswers.DashboardDynamics).
+ */
+export const DRAWN_DYNAMICS = ["sampleId", "confidence", "variability", "correctness", "forgettings", "firstLearned", "aum", "suspect"] as const;
+
 export async function getDynamics(api: ApiClient, run: string, epoch: number, split: string, signal?: AbortSignal): Promise<EpochDynamics> {
-  const { bytes, type } = await api.bytes(`/runs/${seg(run)}/epochs/${epoch}/dynamics?${q({ split, format: "arrow" })}`, undefined, signal);
+  const { bytes, type } = await api.bytes(`/runs/${seg(run)}/epochs/${epoch}/dynamics?${q({ split, format: "arrow", columns: DRAWN_DYNAMICS.join(",") })}`, undefined, signal);
   if (type.includes("json")) return dynamicsFromJson(JSON.parse(new TextDecoder().decode(bytes)));
   return dynamicsFromArrow(bytes, split, epoch);
 }

@@ -1194,6 +1194,8 @@ export interface operations {
                 split?: string;
                 /** @description json (default) or arrow (an Apache Arrow IPC stream of the same columns) */
                 format?: "json" | "arrow";
+                /** @description only these columns, a comma list of sampleId, confidence, variability, correctness, forgettings, firstLearned, aum, selfConfidence, normalizedMargin, suspect (split and epoch always come); omitted: every column. The rows are the epoch's samples in the samples route's order, so an answer without sampleId lines up with that route's */
+                columns?: string;
             };
             header?: never;
             path: {
