@@ -22,6 +22,7 @@ public static class ApiServices
         services.AddSingleton<Export.ExportApi>();
         // The ingest of a run's newest epoch ends by building the dashboard's first-view answers, in every host.
         services.AddSingleton<FirstViewAnswers>();
+        services.AddSingleton<ReservingRoom>(provider => provider.GetRequiredService<AnswerCache>().Reserve);
         services.AddSingleton<NewestEpochPreparing>(provider => provider.GetRequiredService<FirstViewAnswers>().PrepareAsync);
         return services;
     }

@@ -45,6 +45,7 @@ public sealed class DynamicsWarmer(StorageClients storage, DynamicsStates states
         // Persisting runs in the background for requests; here nobody waits for an answer, so finish it.
         await states.FlushAsync();
         if (preparing is null) return;
+        Ingest.MemoryRelief.BeforeAnswersOf(newest.Splits.Sum(s => (long)s.Samples));
         try { await preparing(view, newest, cancellationToken); }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -27,6 +27,9 @@ public sealed class AnswerCache(ImmutableCache answers, MemoryBudget budget)
 
     public long BudgetBytes => answers.BudgetBytes;
 
+    /// <summary>Gives up to <paramref name="bytes"/> of the budget to an ingest, evicting the least recently used answers (<see cref="ImmutableCache.Reserve"/>).</summary>
+    public IDisposable Reserve(long bytes) => answers.Reserve(bytes);
+
     /// <summary>Bytes of the answers kept now, with their compressed forms.</summary>
     public long TotalBytes => answers.TotalBytes;
 }
