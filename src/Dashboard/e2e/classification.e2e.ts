@@ -128,13 +128,12 @@ describe("the classification view painted by a worker", () => {
   });
 });
 
-// A run of a thousand classes (the e2e host's generated run, when it serves one).
-const THOUSAND = process.env.CVC_THOUSAND_RUN ?? "generated-50000x1000";
-const hasThousand = await fetch(`${process.env.CVC_BASE_URL ?? "http://127.0.0.1:7071"}/api/runs/${THOUSAND}`).then((r) => r.ok, () => false);
+// The e2e host's generated run of a thousand classes (test.sh starts it with CVC_GENERATED="5000x1000x3").
+const THOUSAND = process.env.CVC_THOUSAND_RUN ?? "generated-5000x1000";
 
-describe.skipIf(!hasThousand)(`the classification view at a thousand classes (${THOUSAND})`, () => {
+describe(`the classification view at a thousand classes (${THOUSAND})`, () => {
   test("the columns scroll, the header labels the columns in view without overlap, and the worker paints the window scrolled to", async () => {
-    await open(`?run=${THOUSAND}`);
+    await open(`?run=${THOUSAND}&split=train`);
     await tile(page, "classification").scrollIntoViewIfNeeded();
     const d = await dataset(page, "classification");
     const columns = JSON.parse(d.columns) as { name: string; count: number; painted: number }[];
@@ -149,7 +148,8 @@ describe.skipIf(!hasThousand)(`the classification view at a thousand classes (${
 
     const before = Number((await dataset(page, "classification")).paints);
     await scroller.evaluate((el) => { el.scrollLeft = el.scrollWidth / 2; });
-    const middle = columns[Math.floor(columns.length / 2)].name;
+    // The first column from the middle on that holds samples (a few thousand samples leave some of a thousand empty).
+    const middle = columns.find((c, i) => i >= columns.length / 2 && c.count > 0)!.name;
     await page.locator(`#tile-classification g.column-head[data-class="${middle}"]`).waitFor();
     await waitForData(page, "classification", "paints", (v) => Number(v) > before);
     expect(overlapping(await labelBoxes(page))).toEqual([]);
