@@ -1,5 +1,3 @@
-using Apache.Arrow;
-using Apache.Arrow.Types;
 using ClassVisCloud.Integration.Tests.Infrastructure;
 
 namespace ClassVisCloud.Integration.Tests.Ingest;
@@ -14,28 +12,8 @@ public sealed class IdsStagingTests
     const int Rows = 100, Classes = 4;
 
     /// <summary>Rows s000…s099 with uniform scores; with <paramref name="nanInLastRow"/>, the last row holds a NaN.</summary>
-    static byte[] File(bool nanInLastRow)
-    {
-        var ids = new StringArray.Builder();
-        var labels = new Int64Array.Builder();
-        var scores = new ListArray.Builder(FloatType.Default);
-        var values = (FloatArray.Builder)scores.ValueBuilder;
-        for (int row = 0; row < Rows; row++)
-        {
-            ids.Append($"s{row:D3}");
-            labels.Append(row % Classes);
-            scores.Append();
-            float[] vector = [0.7f, 0.1f, 0.1f, 0.1f];
-            if (nanInLastRow && row == Rows - 1) vector[3] = float.NaN;
-            values.AppendRange(vector);
-        }
-        var schema = new Schema.Builder()
-            .Field(f => f.Name("sample_id").DataType(StringType.Default))
-            .Field(f => f.Name("label").DataType(Int64Type.Default))
-            .Field(f => f.Name("scores").DataType(new ListType(FloatType.Default)))
-            .Build();
-        return ArrowParquetFile.Write(schema, [ids.Build(), labels.Build(), scores.Build()], Rows);
-    }
+    static byte[] File(bool nanInLastRow) => ArrowParquetFile.Predictions(Rows, row => $"s{row:D3}", row => row % Classes,
+        row => nanInLastRow && row == Rows - 1 ? [0.7f, 0.1f, 0.1f, float.NaN] : [0.7f, 0.1f, 0.1f, 0.1f]);
 
     [Fact]
     public async Task A_file_rejected_by_its_scores_leaves_only_its_id_list_and_the_good_upload_gives_the_tables_of_a_clean_ingest()

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Apache.Arrow;
-using Apache.Arrow.Types;
 using ClassVisCloud.Functions.Epochs;
 using ClassVisCloud.Integration.Tests.Infrastructure;
 
@@ -24,26 +22,7 @@ public sealed class LargeMatrixIngestTests
         return [.. values.Select(v => v / sum)];
     }
 
-    static byte[] File(bool logits)
-    {
-        var ids = new StringArray.Builder();
-        var labels = new Int64Array.Builder();
-        var scores = new ListArray.Builder(FloatType.Default);
-        var values = (FloatArray.Builder)scores.ValueBuilder;
-        for (int row = 0; row < Rows; row++)
-        {
-            ids.Append($"s{row:D7}");
-            labels.Append(row % Classes);
-            scores.Append();
-            values.AppendRange(Scores(row, logits));
-        }
-        var schema = new Schema.Builder()
-            .Field(f => f.Name("sample_id").DataType(StringType.Default))
-            .Field(f => f.Name("label").DataType(Int64Type.Default))
-            .Field(f => f.Name("scores").DataType(new ListType(FloatType.Default)))
-            .Build();
-        return ArrowParquetFile.Write(schema, [ids.Build(), labels.Build(), scores.Build()], Rows);
-    }
+    static byte[] File(bool logits) => ArrowParquetFile.Predictions(Rows, row => $"s{row:D7}", row => row % Classes, row => Scores(row, logits));
 
     [Theory]
     [InlineData(false)]
