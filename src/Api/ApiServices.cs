@@ -3,6 +3,7 @@ using ClassVisCloud.Analytics.Dynamics;
 using ClassVisCloud.Analytics.Ingest;
 using ClassVisCloud.Analytics.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ClassVisCloud.Api;
 
@@ -21,6 +22,7 @@ public static class ApiServices
         services.AddSingleton<ConfusionApi>();
         services.AddSingleton<Export.ExportApi>();
         // The ingest of a run's newest epoch ends by building the dashboard's first-view answers, in every host.
+        services.TryAddSingleton(AnswerCompression.On);
         services.AddSingleton<FirstViewAnswers>();
         services.AddSingleton<ReservingRoom>(provider => provider.GetRequiredService<AnswerCache>().Reserve);
         services.AddSingleton<NewestEpochPreparing>(provider => provider.GetRequiredService<FirstViewAnswers>().PrepareAsync);

@@ -15,6 +15,8 @@ if (authProblem is not null)
     Console.Error.WriteLine($"The DevHost does not start: {authProblem}.");
     return 2;
 }
+// Loopback only: the DevHost's clients share its machine, where compressing answers costs the browser more than it saves.
+builder.Services.AddSingleton(new AnswerCompression(Enabled: false));
 builder.Services.AddClassVisCloudApi(AnalyticsServices.ReadStorageOptions(builder.Configuration), AnalyticsServices.ReadIngestOptions(builder.Configuration));
 builder.Services.AddHostedService<SweepLoop>();
 builder.AddTestFaults();

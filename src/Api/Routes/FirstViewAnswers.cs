@@ -11,7 +11,7 @@ namespace ClassVisCloud.Api;
 /// They are built by the routes' own code and kept in the <see cref="AnswerCache"/> (bounded: older answers make room),
 /// so the first request reads bytes that are ready; its ETag is the one a request computes.
 /// </summary>
-public sealed class FirstViewAnswers(EpochApi epochs, DynamicsApi dynamics, ConfusionApi confusion)
+public sealed class FirstViewAnswers(EpochApi epochs, DynamicsApi dynamics, ConfusionApi confusion, AnswerCompression compression)
 {
     /// <summary>The dynamics columns the dashboard's views draw (src/Dashboard/src/api/endpoints.ts asks for exactly these).</summary>
     public static readonly DynamicsColumnSet DashboardDynamics =
@@ -33,11 +33,11 @@ public sealed class FirstViewAnswers(EpochApi epochs, DynamicsApi dynamics, Conf
         }
     }
 
-    /// <summary>Makes the answer's compressed form too; an answer that is not a success (the epoch replaced meanwhile) is left alone.</summary>
-    static async Task KeepAsync(Task<ApiResponse> answer, CancellationToken cancellationToken)
+    /// <summary>Makes the answer's compressed form too, where answers are compressed; an answer that is not a success (the epoch replaced meanwhile) is left alone.</summary>
+    async Task KeepAsync(Task<ApiResponse> answer, CancellationToken cancellationToken)
     {
         var response = await answer;
-        if (response.Status == 200 && ResponseCompression.Choose(BrowserEncoding, response.Body.Length) is { } encoding)
+        if (response.Status == 200 && compression.Choose(BrowserEncoding, response.Body.Length) is { } encoding)
             await response.BodyAsync(encoding, cancellationToken);
     }
 

@@ -37,8 +37,9 @@ public sealed class ApiResult(ApiResponse response) : IActionResult
         }
         http.Response.StatusCode = response.Status;
         http.Response.ContentType = response.ContentType;
-        // Large answers are compressed by the app, the same way on every host (a kept answer once per encoding).
-        var encoding = ResponseCompression.Choose(http.Request.Headers.AcceptEncoding.ToString(), response.Body.Length);
+        // Large answers are compressed by the app (a kept answer once per encoding), unless the host turned it off.
+        var compression = http.RequestServices?.GetService(typeof(AnswerCompression)) as AnswerCompression ?? AnswerCompression.On;
+        var encoding = compression.Choose(http.Request.Headers.AcceptEncoding.ToString(), response.Body.Length);
         var body = await response.BodyAsync(encoding, http.RequestAborted);
         if (encoding is not null)
         {

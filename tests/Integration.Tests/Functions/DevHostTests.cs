@@ -55,6 +55,28 @@ public sealed class DevHostTests
     }
 
     [Fact]
+    public async Task The_DevHost_sends_answers_uncompressed_even_to_a_browser_that_accepts_brotli_where_the_functions_compress_them()
+    {
+        await using var storage = await TestStorage.CreateAsync();
+        await storage.UploadRealRunAsync(RealRun.Name, RealRun.Files(maxEpoch: 2));
+        await using var host = await DevHostProcess.StartAsync(storage);
+        var url = $"api/runs/{RealRun.Name}/epochs/2/samples?split=train&format=arrow";
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br, zstd");
+        using var response = await host.Client.SendAsync(request);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+
+        var functionRequest = FunctionCall.Request("split=train&format=arrow");
+        functionRequest.Headers.AcceptEncoding = "gzip, deflate, br, zstd";
+        var deployed = await FunctionCall.RunAsync(functionRequest, r => storage.Function<GetEpochSamples>().Run(r, RealRun.Name, "2", default));
+        Assert.Equal("br", deployed.Headers.ContentEncoding.ToString());
+        var plain = await FunctionCall.GetAsync("split=train&format=arrow", r => storage.Function<GetEpochSamples>().Run(r, RealRun.Name, "2", default));
+        Assert.Equal(plain.Body, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task The_DevHost_answers_unknown_routes_and_errors_as_JSON_without_a_stack_trace()
     {
         await using var storage = await TestStorage.CreateAsync();
