@@ -16,7 +16,7 @@ namespace ClassVisCloud.Bench;
 /// into Azurite, starts the DevHost (Release, or the build at --devhost) over them and, per round, sends at once
 /// --reads reads of the samples route (JSON and Arrow in turn) and --score-requests POSTs of --ids random score
 /// vectors each, then prints the DevHost's peak resident set (VmHWM of /proc/PID/status) for the round and overall.
-/// A round named br asks for brotli as a browser does. Exits 1 when the peak passes --limit-mib (a Flex Consumption
+/// A round named br asks for brotli as a browser does; the DevHost compresses here as the Functions app does (CompressAnswers). Exits 1 when the peak passes --limit-mib (a Flex Consumption
 /// instance has 2,048 MB). Build first: dotnet build src/DevHost -c Release.
 /// </summary>
 internal static class MemoryCommand
@@ -61,7 +61,9 @@ internal static class MemoryCommand
         }
         var bodies = await ScoreBodiesAsync(bench, scoreRequests, idsPerRequest);
 
-        await using var host = await DevHostServer.StartAsync(bench.Options, devHost.Length > 0 ? devHost : null);
+        // Compressed as the Functions app compresses (the DevHost alone does not): the compressed forms are kept too.
+        await using var host = await DevHostServer.StartAsync(bench.Options, devHost.Length > 0 ? devHost : null,
+            new Dictionary<string, string> { ["CompressAnswers"] = "true" });
         using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None })
         {
             BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(10),

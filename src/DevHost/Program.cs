@@ -16,7 +16,8 @@ if (authProblem is not null)
     return 2;
 }
 // Loopback only: the DevHost's clients share its machine, where compressing answers costs the browser more than it saves.
-builder.Services.AddSingleton(new AnswerCompression(Enabled: false));
+// CompressAnswers=true compresses them as the Functions app does (bench -- memory measures that path).
+builder.Services.AddSingleton(new AnswerCompression(Enabled: builder.Configuration.GetValue("CompressAnswers", false)));
 builder.Services.AddClassVisCloudApi(AnalyticsServices.ReadStorageOptions(builder.Configuration), AnalyticsServices.ReadIngestOptions(builder.Configuration));
 builder.Services.AddHostedService<SweepLoop>();
 builder.AddTestFaults();
