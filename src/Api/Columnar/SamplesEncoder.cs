@@ -61,7 +61,7 @@ public sealed record SampleColumns(string Split, long Epoch, string[] SampleIds,
             ArrowColumns.Ints(Mispredictions),
         ], SampleIds.Length);
         // Sized for the batch up front: a stream grown by doubling leaves twice the answer as garbage (60 MB at a million samples).
-        var buffer = new MemoryStream(checked((int)Math.Min(int.MaxValue, batch.Arrays.Sum(ArrowBytes) + 64 * 1024)));
+        var buffer = new MemoryStream((int)Math.Min(int.MaxValue, batch.Arrays.Sum(ArrowBytes) + 64 * 1024));
         using (var writer = new ArrowStreamWriter(buffer, schema, leaveOpen: true))
         {
             writer.WriteRecordBatch(batch);
