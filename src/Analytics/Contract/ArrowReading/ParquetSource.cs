@@ -15,8 +15,14 @@ internal sealed class ParquetSource : IDisposable
     /// <summary>Rows per record batch, at most: batches of a narrow file stay large enough to read fast.</summary>
     public const int MaxBatchRows = 64 * 1024;
 
-    /// <summary>Values per record batch, at most: bounds what one batch holds, however wide the file.</summary>
-    public const long MaxBatchValues = 4L << 20;
+    /// <summary>
+    /// Values per record batch, at most: bounds what one batch holds, however wide the file. Small on purpose: a batch's
+    /// buffers (values, levels) are reused by the next one while still in the cache and mapped, where large batches touch
+    /// fresh memory every time (page faults took a third of a read). The scores column of 100,000 × 70 decoded in 105 ms with
+    /// 256 Ki values a batch, against 122 ms with 1 Mi and 150 ms with 4 Mi; 1,000,000 × 70 in 1.0–1.06 s against
+    /// 1.35–1.53 s; 20,000 × 1,000 in 321 ms against 360 ms (bench decode, median of the whole read).
+    /// </summary>
+    public const long MaxBatchValues = 256L << 10;
 
     /// <summary>Pages are read through a buffer of this size instead of whole column chunks at once.</summary>
     private const long ReadBufferBytes = 1 << 20;
