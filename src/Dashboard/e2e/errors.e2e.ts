@@ -45,8 +45,8 @@ test("an empty container shows how to upload a first run", async () => {
 test("in key mode the dashboard asks for the function key and sends it as x-functions-key", async () => {
   const { page, errors } = await openPage(browser);
   await page.route("**/config.json", (route) => route.fulfill({ json: { apiBase: "/api", auth: "key" } }));
-  const keys: (string | undefined)[] = [];
-  await page.route("**/api/**", (route) => { keys.push(route.request().headers()["x-functions-key"]); return route.continue(); });
+  const keys: (string | undefined)[] = [], urls: string[] = [];
+  await page.route("**/api/**", (route) => { keys.push(route.request().headers()["x-functions-key"]); urls.push(route.request().url()); return route.continue(); });
   await page.goto(`${BASE_URL}/`);
   await page.locator("#key-prompt").waitFor();
   await shot(page, "key-prompt");
@@ -55,6 +55,8 @@ test("in key mode the dashboard asks for the function key and sends it as x-func
   await page.waitForFunction(() => window.__cvc?.ready === true);
   expect(keys.length).toBeGreaterThan(0);
   expect(new Set(keys)).toEqual(new Set(["secret-key"]));
+  // The samples answer is read in a worker (api/workerBytes.ts): its request carries the key too.
+  await expect.poll(() => urls.some((u) => u.includes("/samples?"))).toBe(true);
   expect(await page.evaluate(() => sessionStorage.getItem("cvc.functionKey"))).toBe("secret-key");
   expect(await page.evaluate(() => localStorage.getItem("cvc.functionKey"))).toBeNull();
   expect(errors).toEqual([]);

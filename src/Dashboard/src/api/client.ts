@@ -1,6 +1,7 @@
 import type { RuntimeConfig } from "./config";
 import { forgetKey, storedKey } from "./functionKey";
 import { SigningIn, type BearerSource } from "./auth/bearer";
+import { fetchInWorker } from "./workerBytes";
 
 /**
  * The dashboard's only door to the API: adds the sign-in, turns every failure
@@ -29,9 +30,26 @@ export class ApiClient {
     return (await res.json()) as T;
   }
 
-  /** The body as bytes, reporting progress while it streams; with its content type. */
-  async bytes(path: string, onProgress?: Progress, signal?: AbortSignal): Promise<{ bytes: Uint8Array; type: string }> {
-    const res = await this.send(path, { signal });
+  /**
+   * The body as bytes, reporting progress while it streams; with its content type. The body is read in a worker
+   * where one can run (workerBytes.ts): a large answer then arrives while the page is busy.
+   */
+  async bytes(path: string, onProgress?: Progress, signal?: AbortSignal, renewed = false): Promise<{ bytes: Uint8Array; type: string }> {
+    const headers = await this.headers(undefined, renewed);
+    let answer;
+    try {
+      answer = fetchInWorker(this.config.apiBase + path, headers, onProgress, signal);
+      if (answer) answer = await answer;
+    } catch (e) {
+      throw this.unreachable(e);
+    }
+    if (!answer) return this.readBody(await this.send(path, { signal }, renewed), onProgress);
+    if (answer.status >= 200 && answer.status < 300) { this.bearer?.accepted(); return { bytes: answer.bytes ?? new Uint8Array(0), type: answer.type }; }
+    if (answer.status === 401 && this.bearer && !renewed) return this.bytes(path, onProgress, signal, true);
+    throw this.refused(answer.status, parseError(answer.text ?? ""));
+  }
+
+  private async readBody(res: Response, onProgress?: Progress): Promise<{ bytes: Uint8Array; type: string }> {
     const type = res.headers.get("content-type") ?? "";
     const lengthHeader = res.headers.get("content-length");
     const total = lengthHeader ? Number(lengthHeader) : null;
@@ -54,30 +72,45 @@ export class ApiClient {
 
   /** One request; in "entra" mode a 401 renews the token once and sends again, never more. */
   private async send(path: string, init: RequestInit, renewed = false): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.config.auth === "key") {
-      const key = storedKey();
-      if (key) headers.set("x-functions-key", key);
-    }
-    if (this.bearer) headers.set("Authorization", `Bearer ${await this.accessToken(renewed)}`);
+    const headers = await this.headers(init.headers, renewed);
     let res: Response;
     try {
       // Tokens travel in a header, never as a cookie: nothing cross-site for the browser to block.
       res = await fetch(this.config.apiBase + path, { ...init, headers, credentials: "same-origin" });
     } catch (e) {
-      if ((e as Error).name === "AbortError") throw e;
-      throw new ApiError("network", `Cannot reach the ClassVisCloud API at ${this.config.apiBase}. Is the host running?`);
+      throw this.unreachable(e);
     }
     if (res.ok) { this.bearer?.accepted(); return res; }
     if (res.status === 401 && this.bearer && !renewed) return this.send(path, init, true);
-    const body = await res.json().catch(() => null) as { error?: string; detail?: string } | null;
-    const detail = body?.detail ?? "";
-    if (res.status === 401 || res.status === 403) {
-      if (this.config.auth === "key") forgetKey();
-      throw new ApiError("auth", authMessage(this.config.auth, res.status, detail), res.status, detail);
+    throw this.refused(res.status, await res.json().catch(() => null) as ErrorBody | null);
+  }
+
+  /** The headers every request carries: the function key or the bearer token. */
+  private async headers(given: HeadersInit | undefined, renewed: boolean): Promise<Headers> {
+    const headers = new Headers(given);
+    if (this.config.auth === "key") {
+      const key = storedKey();
+      if (key) headers.set("x-functions-key", key);
     }
-    if (res.status === 404) throw new ApiError("not-found", body?.error ?? "Not found.", 404, detail);
-    throw new ApiError("http", body?.error ?? `The API answered ${res.status}.`, res.status, detail);
+    if (this.bearer) headers.set("Authorization", `Bearer ${await this.accessToken(renewed)}`);
+    return headers;
+  }
+
+  /** A request that got no answer: an abort stays an abort. */
+  private unreachable(e: unknown): Error {
+    if ((e as Error).name === "AbortError") return e as Error;
+    return new ApiError("network", `Cannot reach the ClassVisCloud API at ${this.config.apiBase}. Is the host running?`);
+  }
+
+  /** A refusal (not 2xx, after any renewal) as the error a user can act on. */
+  private refused(status: number, body: ErrorBody | null): ApiError {
+    const detail = body?.detail ?? "";
+    if (status === 401 || status === 403) {
+      if (this.config.auth === "key") forgetKey();
+      return new ApiError("auth", authMessage(this.config.auth, status, detail), status, detail);
+    }
+    if (status === 404) return new ApiError("not-found", body?.error ?? "Not found.", 404, detail);
+    return new ApiError("http", body?.error ?? `The API answered ${status}.`, status, detail);
   }
 
   private async accessToken(renew: boolean): Promise<string> {
@@ -88,6 +121,12 @@ export class ApiClient {
       throw new ApiError("auth", (e as Error).message || "Signing in failed.");
     }
   }
+}
+
+type ErrorBody = { error?: string; detail?: string };
+
+function parseError(text: string): ErrorBody | null {
+  try { return JSON.parse(text) as ErrorBody; } catch { return null; }
 }
 
 function authMessage(mode: RuntimeConfig["auth"], status: number, detail: string): string {

@@ -1,6 +1,7 @@
 import { tableFromIPC } from "apache-arrow";
 import type { EpochDynamics, SampleId } from "./types";
 import { idColumn } from "./idColumn";
+import { flags, int32s, nullableInt32s } from "./arrowRead";
 
 /**
  * Turns the dynamics route's answer (JSON columns, or Arrow IPC with the same
@@ -35,14 +36,10 @@ export function dynamicsFromArrow(bytes: Uint8Array, split: string, epoch: numbe
     return v;
   };
   const floats = (name: string) => Float32Array.from(column(name).toArray() as ArrayLike<number>);
-  const n = table.numRows;
   const ids = idColumn(column("sampleId"));
-  const forgettings = Int32Array.from(column("forgettings").toArray() as ArrayLike<number>, Number);
-  // Nullable int64: toArray() would lose the nulls, so read them one by one (get() returns null).
-  const learned = column("firstLearned"), firstLearned = new Int32Array(n);
-  for (let i = 0; i < n; i++) { const v = learned.get(i); firstLearned[i] = v === null ? -1 : Number(v); }
-  const flags = column("suspect"), suspect = new Uint8Array(n);
-  for (let i = 0; i < n; i++) suspect[i] = flags.get(i) ? 1 : 0;
+  const forgettings = int32s(column("forgettings"));
+  const firstLearned = nullableInt32s(column("firstLearned"), -1);
+  const suspect = flags(column("suspect"));
   return {
     split, epoch, ids,
     confidence: floats("confidence"), variability: floats("variability"), correctness: floats("correctness"),
