@@ -1,7 +1,7 @@
 import type { RuntimeConfig } from "./config";
 import { forgetKey, storedKey } from "./functionKey";
 import { SigningIn, type BearerSource } from "./auth/bearer";
-import { fetchInWorker } from "./workerBytes";
+import { fetchInWorker, type BodyAnswer } from "./workerBytes";
 
 /**
  * The dashboard's only door to the API: adds the sign-in, turns every failure
@@ -35,15 +35,14 @@ export class ApiClient {
    * where one can run (workerBytes.ts): a large answer then arrives while the page is busy.
    */
   async bytes(path: string, onProgress?: Progress, signal?: AbortSignal, renewed = false): Promise<{ bytes: Uint8Array; type: string }> {
-    const headers = await this.headers(undefined, renewed);
-    let answer;
+    const reading = fetchInWorker(this.config.apiBase + path, await this.headers(undefined, renewed), onProgress, signal);
+    if (!reading) return this.readBody(await this.send(path, { signal }, renewed), onProgress);
+    let answer: BodyAnswer;
     try {
-      answer = fetchInWorker(this.config.apiBase + path, headers, onProgress, signal);
-      if (answer) answer = await answer;
+      answer = await reading;
     } catch (e) {
       throw this.unreachable(e);
     }
-    if (!answer) return this.readBody(await this.send(path, { signal }, renewed), onProgress);
     if (answer.status >= 200 && answer.status < 300) { this.bearer?.accepted(); return { bytes: answer.bytes ?? new Uint8Array(0), type: answer.type }; }
     if (answer.status === 401 && this.bearer && !renewed) return this.bytes(path, onProgress, signal, true);
     throw this.refused(answer.status, parseError(answer.text ?? ""));
