@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import type { BodyReply, BodyRequest } from "./workerBytes";
+import { bodyBytes } from "./bodyBytes";
 
 /**
  * Fetches a large answer and reads its body here, off the main thread. Chromium hands a body to the page through a
@@ -19,23 +20,7 @@ self.onmessage = async (ev: MessageEvent<BodyRequest>) => {
     const res = await fetch(request.url, { headers: request.headers, credentials: "same-origin", signal: aborter.signal });
     const type = res.headers.get("content-type") ?? "";
     if (!res.ok) { post({ id: request.id, status: res.status, type, text: await res.text().catch(() => "") }); return; }
-    const lengthHeader = res.headers.get("content-length");
-    const total = lengthHeader ? Number(lengthHeader) : null;
-    const chunks: Uint8Array[] = [];
-    let loaded = 0;
-    if (res.body) {
-      const reader = res.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunks.push(value);
-        loaded += value.length;
-        post({ id: request.id, progress: { loaded, total } });
-      }
-    }
-    const bytes = new Uint8Array(loaded);
-    let offset = 0;
-    for (const c of chunks) { bytes.set(c, offset); offset += c.length; }
+    const bytes = await bodyBytes(res, (loaded, total) => post({ id: request.id, progress: { loaded, total } }));
     post({ id: request.id, status: res.status, type, bytes }, [bytes.buffer]);
   } catch (e) {
     post({ id: request.id, failure: (e as Error).name === "AbortError" ? "abort" : "network" });

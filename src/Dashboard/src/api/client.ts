@@ -2,6 +2,7 @@ import type { RuntimeConfig } from "./config";
 import { forgetKey, storedKey } from "./functionKey";
 import { SigningIn, type BearerSource } from "./auth/bearer";
 import { fetchInWorker, type BodyAnswer } from "./workerBytes";
+import { bodyBytes } from "./bodyBytes";
 
 /**
  * The dashboard's only door to the API: adds the sign-in, turns every failure
@@ -49,24 +50,7 @@ export class ApiClient {
   }
 
   private async readBody(res: Response, onProgress?: Progress): Promise<{ bytes: Uint8Array; type: string }> {
-    const type = res.headers.get("content-type") ?? "";
-    const lengthHeader = res.headers.get("content-length");
-    const total = lengthHeader ? Number(lengthHeader) : null;
-    if (!res.body || !onProgress) return { bytes: new Uint8Array(await res.arrayBuffer()), type };
-    const reader = res.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let loaded = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      loaded += value.length;
-      onProgress(loaded, total);
-    }
-    const bytes = new Uint8Array(loaded);
-    let offset = 0;
-    for (const c of chunks) { bytes.set(c, offset); offset += c.length; }
-    return { bytes, type };
+    return { bytes: await bodyBytes(res, onProgress), type: res.headers.get("content-type") ?? "" };
   }
 
   /** One request; in "entra" mode a 401 renews the token once and sends again, never more. */

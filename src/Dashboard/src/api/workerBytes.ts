@@ -41,9 +41,14 @@ export function fetchInWorker(url: string, headers: Headers, onProgress?: Progre
   const id = ++nextId;
   // Absolute: the worker resolves a relative URL against its own script's address, not the page's.
   const request: BodyRequest = { id, url: new URL(url, location.href).href, headers: [...headers] };
-  return new Promise((resolve, reject) => {
+  const abort = () => reader().postMessage({ id, abort: true } satisfies BodyRequest);
+  signal?.addEventListener("abort", abort, { once: true });
+  const answer = new Promise<BodyAnswer>((resolve, reject) => {
     waiting.set(id, { resolve, reject, onProgress });
-    signal?.addEventListener("abort", () => reader().postMessage({ id, abort: true } satisfies BodyRequest), { once: true });
     reader().postMessage(request);
   });
+  // Once settled, a later abort of a long-lived signal has nothing to stop: the listener goes with the request.
+  const settled = () => signal?.removeEventListener("abort", abort);
+  answer.then(settled, settled);
+  return answer;
 }
